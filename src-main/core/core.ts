@@ -1,0 +1,48 @@
+// The core: database, job system and domain services, started with injected paths. It does not
+// know whether it sits behind Electron's MessagePort or the browser-mode server.
+import type Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { openDatabase, type Db } from './db/open';
+import { JobRunner } from './jobs/runner';
+import { sampleShopJob } from './sample/sample-job';
+
+export interface CoreOptions {
+  /** Folder holding patron.sqlite (and later models, backups). */
+  dataDir: string;
+  /** resources/ of the app: migrations, lexicons, sample data. */
+  resourcesDir: string;
+  /** better_sqlite3.node built for Electron's ABI, when running inside Electron. */
+  nativeBinding?: string;
+  /** Do not resume interrupted jobs at start (tests that drive resume themselves). */
+  noResume?: boolean;
+}
+
+export interface Core {
+  db: Db;
+  sqlite: Database.Database;
+  jobs: JobRunner;
+  paths: { dataDir: string; dbFile: string; resourcesDir: string };
+  close(): Promise<void>;
+}
+
+export function startCore(opts: CoreOptions): Core {
+  const dbFile = join(opts.dataDir, 'patron.sqlite');
+  const { db, sqlite, close } = openDatabase({
+    file: dbFile,
+    migrationsFolder: join(opts.resourcesDir, 'migrations'),
+    nativeBinding: opts.nativeBinding,
+  });
+  const jobs = new JobRunner(db, sqlite);
+  jobs.register(sampleShopJob);
+  if (!opts.noResume) jobs.resumeInterrupted();
+  return {
+    db,
+    sqlite,
+    jobs,
+    paths: { dataDir: opts.dataDir, dbFile, resourcesDir: opts.resourcesDir },
+    async close() {
+      await jobs.close();
+      close();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// Keeps customers_fts in step with a customer's row, company and tags. Called inside the same
+// transaction as the write it follows; deletes are handled by a trigger.
+import type Database from 'better-sqlite3';
+import { ftsText, phoneSuffixes } from '../search/fts-text';
+
+const cache = new WeakMap<Database.Database, { load: Database.Statement; del: Database.Statement; ins: Database.Statement }>();
+
+function statements(sqlite: Database.Database) {
+  let s = cache.get(sqlite);
+  if (!s) {
+    s = {
+      load: sqlite.prepare(`SELECT c.id, c.name, c.email, c.phone, c.phone_norm AS phoneNorm, c.city, c.country,
+          co.name AS company,
+          (SELECT group_concat(t.name, ' ') FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id) AS tags
+        FROM customers c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id = ?`),
+      del: sqlite.prepare('DELETE FROM customers_fts WHERE rowid = ?'),
+      ins: sqlite.prepare('INSERT INTO customers_fts (rowid, name, company, email, phone, city, tags) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    };
+    cache.set(sqlite, s);
+  }
+  return s;
+}
+
+export interface CustomerSearchFields {
+  id: number;
+  name: string;
+  company?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  phoneNorm?: string | null;
+  city?: string | null;
+  country?: string | null;
+  tags?: string | null;
+}
+
+/** Inserts a customer's search row from values at hand (bulk paths: sample shop, import). */
+export function insertCustomerSearchRow(sqlite: Database.Database, c: CustomerSearchFields): void {
+  statements(sqlite).ins.run(
+    c.id,
+    ftsText(c.name),
+    ftsText(c.company),
+    ftsText(c.email),
+    `${phoneSuffixes(c.phoneNorm)} ${c.phone ?? ''}`.trim(),
+    ftsText([c.city, c.country].filter(Boolean).join(' ')),
+    ftsText(c.tags),
+  );
+}
+
+export function reindexCustomer(sqlite: Database.Database, id: number): void {
+  const s = statements(sqlite);
+  s.del.run(id);
+  const row = s.load.get(id) as CustomerSearchFields | undefined;
+  if (row) insertCustomerSearchRow(sqlite, row);
+}

@@ -1,0 +1,56 @@
+// The one place that opens a Patron database file: pragmas, migrations, drizzle. Encryption at
+// rest (SQLCipher key) will be applied here, before anything else touches the file.
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppError } from '../errors';
+import { applyMigrations, loadMigrations } from './migrate';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface OpenOptions {
+  file: string;
+  migrationsFolder: string;
+  /** Path to a better_sqlite3.node built for the running ABI (Electron passes its own). */
+  nativeBinding?: string;
+}
+
+export interface OpenDatabase {
+  sqlite: Database.Database;
+  db: Db;
+  close(): void;
+}
+
+export function openDatabase({ file, migrationsFolder, nativeBinding }: OpenOptions): OpenDatabase {
+  mkdirSync(dirname(file), { recursive: true });
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, nativeBinding ? { nativeBinding } : {});
+    sqlite.pragma('journal_mode = WAL');
+  } catch (err) {
+    throw new AppError('db_open_failed', `Could not open the database ${file}: ${describeSqliteError(err)}`);
+  }
+  try {
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 5000');
+    applyMigrations(sqlite, loadMigrations(migrationsFolder));
+  } catch (err) {
+    sqlite.close();
+    if (err instanceof AppError) throw err;
+    throw new AppError('db_open_failed', `Could not prepare the database ${file}: ${describeSqliteError(err)}`);
+  }
+  const db = drizzle(sqlite, { schema });
+  return { sqlite, db, close: () => sqlite.close() };
+}
+
+function describeSqliteError(err: unknown): string {
+  const code = (err as { code?: string }).code;
+  if (code === 'SQLITE_NOTADB') return 'the file is not a Patron database, or it is damaged.';
+  if (code === 'SQLITE_FULL') return 'the disk is full.';
+  if (code === 'SQLITE_CANTOPEN') return 'the file or its folder cannot be opened (check permissions).';
+  if (code === 'SQLITE_READONLY') return 'the file is read-only.';
+  return err instanceof Error ? err.message : String(err);
+}

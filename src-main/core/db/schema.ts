@@ -1,0 +1,250 @@
+// The single source of truth for Patron's tables. drizzle-kit generates the migrations in
+// resources/migrations from this file; FTS virtual tables and their triggers live in a custom
+// migration because drizzle has no notion of virtual tables.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Epoch milliseconds; plain numbers cross the RPC boundary without conversion. */
+const createdAt = () =>
+  integer('created_at')
+    .notNull()
+    .default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`);
+
+export const CHANNELS = ['email', 'phone', 'sms', 'wechat', 'whatsapp', 'social', 'in_person'] as const;
+export const DIRECTIONS = ['inbound', 'outbound'] as const;
+export const FEEDBACK_KINDS = ['review', 'complaint', 'survey'] as const;
+export const ORDER_STATUSES = ['paid', 'refunded', 'cancelled'] as const;
+/** Where a row came from: lets "remove sample data" and import undo find their rows. */
+export const SOURCES = ['manual', 'sample', 'import'] as const;
+
+export const companies = sqliteTable(
+  'companies',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    website: text('website'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('companies_name_uq').on(t.name)],
+);
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    companyId: integer('company_id').references(() => companies.id, { onDelete: 'set null' }),
+    email: text('email'),
+    /** Lower-cased email, the de-duplication key. */
+    emailNorm: text('email_norm'),
+    phone: text('phone'),
+    /** Digits only with country code (8613800138000), the de-duplication key. */
+    phoneNorm: text('phone_norm'),
+    city: text('city'),
+    country: text('country'),
+    /** BCP 47 language the customer writes in: 'en', 'zh'... */
+    language: text('language').notNull().default('en'),
+    consentEmail: integer('consent_email', { mode: 'boolean' }).notNull().default(false),
+    consentSms: integer('consent_sms', { mode: 'boolean' }).notNull().default(false),
+    consentWechat: integer('consent_wechat', { mode: 'boolean' }).notNull().default(false),
+    source: text('source', { enum: SOURCES }).notNull().default('manual'),
+    // Denormalised order metrics, kept current by orders/metrics.ts, so the list can sort by
+    // them through an index instead of aggregating every order on each scroll.
+    totalSpentCents: integer('total_spent_cents').notNull().default(0),
+    orderCount: integer('order_count').notNull().default(0),
+    firstOrderAt: integer('first_order_at'),
+    lastOrderAt: integer('last_order_at'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at'),
+  },
+  (t) => [
+    index('customers_name_idx').on(t.name),
+    index('customers_email_norm_idx').on(t.emailNorm),
+    index('customers_phone_norm_idx').on(t.phoneNorm),
+    index('customers_city_idx').on(t.city),
+    index('customers_company_idx').on(t.companyId),
+    index('customers_created_idx').on(t.createdAt),
+    index('customers_spent_idx').on(t.totalSpentCents),
+    index('customers_orders_idx').on(t.orderCount),
+    index('customers_last_order_idx').on(t.lastOrderAt),
+    index('customers_source_idx').on(t.source),
+  ],
+);
+
+export const products = sqliteTable(
+  'products',
+  {
+    id: integer('id').primaryKey(),
+    sku: text('sku').notNull(),
+    name: text('name').notNull(),
+    category: text('category').notNull(),
+    priceCents: integer('price_cents').notNull(),
+    currency: text('currency').notNull().default('CNY'),
+    source: text('source', { enum: SOURCES }).notNull().default('manual'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('products_sku_uq').on(t.sku), index('products_category_idx').on(t.category)],
+);
+
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: integer('id').primaryKey(),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    /** The order number people quote (from the shop system or generated). */
+    orderNo: text('order_no').notNull(),
+    orderedAt: integer('ordered_at').notNull(),
+    status: text('status', { enum: ORDER_STATUSES }).notNull().default('paid'),
+    channel: text('channel').notNull().default('online'),
+    totalCents: integer('total_cents').notNull(),
+    currency: text('currency').notNull().default('CNY'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('orders_order_no_uq').on(t.orderNo),
+    index('orders_customer_time_idx').on(t.customerId, t.orderedAt),
+    index('orders_time_idx').on(t.orderedAt),
+  ],
+);
+
+export const orderItems = sqliteTable(
+  'order_items',
+  {
+    id: integer('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    productId: integer('product_id').references(() => products.id, { onDelete: 'set null' }),
+    /** Name at the time of sale, so renaming a product does not rewrite history. */
+    productName: text('product_name').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPriceCents: integer('unit_price_cents').notNull(),
+  },
+  (t) => [index('order_items_order_idx').on(t.orderId), index('order_items_product_idx').on(t.productId)],
+);
+
+export const interactions = sqliteTable(
+  'interactions',
+  {
+    id: integer('id').primaryKey(),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    direction: text('direction', { enum: DIRECTIONS }).notNull(),
+    language: text('language'),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    occurredAt: integer('occurred_at').notNull(),
+    /** Inbound messages wait for a reply until handled. */
+    handled: integer('handled', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('interactions_customer_time_idx').on(t.customerId, t.occurredAt),
+    index('interactions_time_idx').on(t.occurredAt),
+  ],
+);
+
+export const feedback = sqliteTable(
+  'feedback',
+  {
+    id: integer('id').primaryKey(),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: FEEDBACK_KINDS }).notNull(),
+    productId: integer('product_id').references(() => products.id, { onDelete: 'set null' }),
+    /** 1–5 stars for reviews. */
+    rating: integer('rating'),
+    /** 0–10 for NPS surveys. */
+    nps: integer('nps'),
+    body: text('body'),
+    language: text('language'),
+    occurredAt: integer('occurred_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('feedback_customer_time_idx').on(t.customerId, t.occurredAt), index('feedback_time_idx').on(t.occurredAt)],
+);
+
+export const tags = sqliteTable(
+  'tags',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    color: text('color').notNull().default('blue'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('tags_name_uq').on(t.name)],
+);
+
+export const customerTags = sqliteTable(
+  'customer_tags',
+  {
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.tagId] }), index('customer_tags_tag_idx').on(t.tagId)],
+);
+
+export const notes = sqliteTable(
+  'notes',
+  {
+    id: integer('id').primaryKey(),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at'),
+  },
+  (t) => [index('notes_customer_time_idx').on(t.customerId, t.createdAt)],
+);
+
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: integer('id').primaryKey(),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    dueAt: integer('due_at'),
+    doneAt: integer('done_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('tasks_customer_idx').on(t.customerId, t.createdAt), index('tasks_open_due_idx').on(t.doneAt, t.dueAt)],
+);
+
+export const JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    id: integer('id').primaryKey(),
+    kind: text('kind').notNull(),
+    status: text('status', { enum: JOB_STATUSES }).notNull().default('queued'),
+    input: text('input', { mode: 'json' }).notNull(),
+    /** What the job has committed so far; a resumed job continues from here. */
+    checkpoint: text('checkpoint', { mode: 'json' }),
+    done: integer('done').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    result: text('result', { mode: 'json' }),
+    error: text('error', { mode: 'json' }),
+    createdAt: createdAt(),
+    startedAt: integer('started_at'),
+    finishedAt: integer('finished_at'),
+  },
+  (t) => [index('jobs_status_idx').on(t.status, t.createdAt)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+});

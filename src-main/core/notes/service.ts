@@ -1,0 +1,27 @@
+import type Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { customers, notes } from '../db/schema';
+import { notFound } from '../errors';
+
+export function assertCustomer(db: Db, id: number): void {
+  if (!db.select({ id: customers.id }).from(customers).where(eq(customers.id, id)).get()) throw notFound('Customer', id);
+}
+
+export function addNote(db: Db, customerId: number, body: string): { id: number; createdAt: number } {
+  assertCustomer(db, customerId);
+  return db.insert(notes).values({ customerId, body }).returning({ id: notes.id, createdAt: notes.createdAt }).get();
+}
+
+export function updateNote(db: Db, id: number, body: string): void {
+  const res = db.update(notes).set({ body, updatedAt: Date.now() }).where(eq(notes.id, id)).run();
+  if (res.changes === 0) throw notFound('Note', id);
+}
+
+/** Returns the deleted note so the UI can offer undo by re-adding it. */
+export function deleteNote(sqlite: Database.Database, db: Db, id: number) {
+  const note = db.select().from(notes).where(eq(notes.id, id)).get();
+  if (!note) throw notFound('Note', id);
+  db.delete(notes).where(eq(notes.id, id)).run();
+  return note;
+}

@@ -1,0 +1,28 @@
+// The one contract: every call and event the UI can use, merged from the domain routers. The
+// renderer imports `AppRouter` as a type only.
+import { appRouter } from './app/router';
+import { customersRouter } from './customers/router';
+import { interactionsRouter } from './interactions/router';
+import { jobsRouter } from './jobs/router';
+import { notesRouter } from './notes/router';
+import { sampleRouter } from './sample/router';
+import { searchRouter } from './search/router';
+import { tagsRouter } from './tags/router';
+import { tasksRouter } from './tasks/router';
+import { timelineRouter } from './timeline/router';
+import { router } from './trpc';
+
+export const patronRouter = router({
+  app: appRouter,
+  customers: customersRouter,
+  timeline: timelineRouter,
+  notes: notesRouter,
+  tasks: tasksRouter,
+  tags: tagsRouter,
+  interactions: interactionsRouter,
+  search: searchRouter,
+  jobs: jobsRouter,
+  sample: sampleRouter,
+});
+
+export type AppRouter = typeof patronRouter;
