@@ -11,6 +11,7 @@ export const rendererConfig: UserConfig = {
     outDir: resolve(__dirname, 'out/renderer'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
   },
 };
 

@@ -12,7 +12,7 @@ export class ProgressTracker {
   private total = 0;
   private startDone = -1;
   private startAt = 0;
-  private lastEmitAt = 0;
+  private lastEmitAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly minIntervalMs = 150,

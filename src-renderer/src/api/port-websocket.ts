@@ -33,7 +33,8 @@ export function portWebSocketClass(portPromise: Promise<MessagePort>): typeof We
     close() {
       if (this.readyState === 3) return;
       this.readyState = 3;
-      this.dispatchEvent(new CloseEvent('close'));
+      // Plain Event with a code: CloseEvent is not a global everywhere the tests run.
+      this.dispatchEvent(Object.assign(new Event('close'), { code: 1000, reason: '', wasClean: true }));
     }
   }
   return PortWebSocket as unknown as typeof WebSocket;

@@ -1,0 +1,37 @@
+// End-to-end tests: Debian's Chromium against browser mode (`npm run web`) with the real core and
+// a fresh database in a temp folder for each run.
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const E2E_PORT = Number(process.env.PATRON_E2E_PORT ?? 47_831);
+export const E2E_TOKEN = 'e2e-test-token';
+const dataDir = process.env.PATRON_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'patron-e2e-'));
+process.env.PATRON_E2E_DATA_DIR = dataDir;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    viewport: { width: 1360, height: 850 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: {
+    command: 'node scripts/web.mjs --no-build',
+    url: `http://127.0.0.1:${E2E_PORT}/?token=${E2E_TOKEN}`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { PATRON_DATA_DIR: dataDir, PATRON_PORT: String(E2E_PORT), PATRON_TOKEN: E2E_TOKEN },
+    stdout: 'pipe',
+  },
+});

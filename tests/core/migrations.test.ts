@@ -1,0 +1,80 @@
+import Database from 'better-sqlite3';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyMigrations, loadMigrations } from '../../src-main/core/db/migrate';
+import { AppError } from '../../src-main/core/errors';
+import { openCore, resourcesDir, tempDir } from './temp-core';
+
+const migrations = loadMigrations(join(resourcesDir, 'migrations'));
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+describe('migrations', () => {
+  it('creates every table, the FTS indexes, WAL and foreign keys on a new file', async () => {
+    const dir = tempDir();
+    const core = openCore(dir);
+    cleanups.push(() => core.close());
+    const names = (core.sqlite.prepare("SELECT name FROM sqlite_master WHERE type IN ('table')").all() as { name: string }[]).map((r) => r.name);
+    for (const t of ['customers', 'companies', 'products', 'orders', 'order_items', 'interactions', 'feedback', 'tags', 'customer_tags', 'notes', 'tasks', 'jobs', 'settings', 'customers_fts', 'interactions_fts']) {
+      expect(names).toContain(t);
+    }
+    expect(core.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(core.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    const applied = core.sqlite.prepare('SELECT tag FROM schema_migrations ORDER BY idx').all() as { tag: string }[];
+    expect(applied.map((r) => r.tag)).toEqual(migrations.map((m) => m.tag));
+  });
+
+  it('re-opening applies nothing and keeps the data', async () => {
+    const dir = tempDir();
+    const first = openCore(dir);
+    first.sqlite.prepare("INSERT INTO customers (name) VALUES ('Kept')").run();
+    await first.close();
+    const again = openCore(dir);
+    cleanups.push(() => again.close());
+    expect((again.sqlite.prepare('SELECT name FROM customers').get() as { name: string }).name).toBe('Kept');
+  });
+
+  it('each migration applies on top of real data from the one before', () => {
+    const dir = tempDir();
+    const db = new Database(join(dir, 'step.sqlite'));
+    cleanups.push(() => db.close());
+    db.pragma('foreign_keys = ON');
+    applyMigrations(db, migrations.slice(0, 1));
+    db.prepare("INSERT INTO customers (id, name, email) VALUES (1, '王芳', 'wf@qq.com')").run();
+    db.prepare("INSERT INTO interactions (customer_id, channel, direction, body, occurred_at) VALUES (1, 'wechat', 'inbound', '物流太慢了', 1)").run();
+    const result = applyMigrations(db, migrations);
+    expect(result.applied).toEqual(migrations.slice(1).map((m) => m.tag));
+    expect((db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n).toBe(1);
+    // The search migration's delete trigger works on rows that existed before it.
+    db.prepare("INSERT INTO interactions_fts (rowid, subject, body) VALUES (1, '', '物 流')").run();
+    db.prepare('DELETE FROM customers WHERE id = 1').run();
+    expect((db.prepare("SELECT count(*) AS n FROM interactions_fts WHERE interactions_fts MATCH '\"物 流\"'").get() as { n: number }).n).toBe(0);
+  });
+
+  it('refuses a database written by a newer Patron, naming the problem and leaving the file alone', async () => {
+    const dir = tempDir();
+    const core = openCore(dir);
+    core.sqlite.prepare("INSERT INTO schema_migrations (idx, tag, hash, applied_at) VALUES (99, '0099_future', 'x', 0)").run();
+    await core.close();
+    const before = readFileSync(join(dir, 'patron.sqlite'));
+    let error: unknown;
+    try {
+      openCore(dir);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('db_newer_schema');
+    expect((error as AppError).message).toMatch(/newer or different version of Patron.*0099_future/);
+    expect(readFileSync(join(dir, 'patron.sqlite')).equals(before)).toBe(true);
+  });
+
+  it('a file that is not a database gets a clear error naming it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'patron.sqlite'), 'this is not sqlite at all, just text that fills the header page'.repeat(100));
+    expect(() => openCore(dir)).toThrow(/patron\.sqlite.*not a Patron database, or it is damaged/);
+  });
+});

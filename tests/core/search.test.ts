@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCustomer, listCustomers } from '../../src-main/core/customers/service';
+import { logInteraction } from '../../src-main/core/interactions/service';
+import { search } from '../../src-main/core/search/service';
+import { tagCustomer } from '../../src-main/core/tags/service';
+import { tempCore } from './temp-core';
+
+let env: ReturnType<typeof tempCore>;
+const ids: Record<string, number> = {};
+
+beforeAll(() => {
+  env = tempCore();
+  const { db, sqlite } = env.core;
+  const add = (key: string, data: Parameters<typeof createCustomer>[2]) => (ids[key] = createCustomer(db, sqlite, data).id);
+  add('wangfang', { name: '王芳', phone: '+86 138 0013 8000', email: 'wangfang88@qq.com', city: '上海', language: 'zh' });
+  add('zhangwei', { name: '张伟', phone: '13912345678', city: '北京', language: 'zh' });
+  add('ouyang', { name: '欧阳娜娜', city: '成都', company: '成都茶语贸易有限公司', language: 'zh' });
+  add('emily', { name: 'Emily Carter', email: 'emily.carter@gmail.com', phone: '+44 20 7946 0958', city: 'London' });
+  add('jose', { name: 'José Álvarez', email: 'jose@outlook.com', city: 'Madrid' });
+  tagCustomer(db, sqlite, ids.emily, '老客户');
+  logInteraction(db, sqlite, { customerId: ids.wangfang, channel: 'wechat', direction: 'inbound', body: '我要退货，物流太慢了，发票也没收到' });
+  logInteraction(db, sqlite, { customerId: ids.emily, channel: 'email', direction: 'inbound', subject: 'Refund', body: 'The parcel arrived damaged, I would like a refund.' });
+});
+afterAll(() => env.cleanup());
+
+const customerHits = (q: string) => search(env.core.sqlite, q).customers.map((c) => c.id);
+const messageHits = (q: string) => search(env.core.sqlite, q).interactions.map((i) => i.customerId);
+
+describe('full-text search in Chinese and English', () => {
+  it('finds Chinese names by one or two characters, and no one else', () => {
+    expect(customerHits('王')).toEqual([ids.wangfang]);
+    expect(customerHits('王芳')).toEqual([ids.wangfang]);
+    expect(customerHits('芳')).toEqual([ids.wangfang]);
+    expect(customerHits('娜娜')).toEqual([ids.ouyang]);
+    expect(customerHits('欧阳娜娜')).toEqual([ids.ouyang]);
+    expect(customerHits('王伟')).toEqual([]);
+  });
+
+  it('finds cities, companies and tags in Chinese', () => {
+    expect(customerHits('上海')).toEqual([ids.wangfang]);
+    expect(customerHits('茶语')).toEqual([ids.ouyang]);
+    expect(customerHits('老客户')).toEqual([ids.emily]);
+  });
+
+  it('finds Chinese words inside a run of Chinese text (unicode61 alone misses these)', () => {
+    expect(messageHits('退货')).toEqual([ids.wangfang]);
+    expect(messageHits('物流')).toEqual([ids.wangfang]);
+    expect(messageHits('发票')).toEqual([ids.wangfang]);
+    expect(messageHits('慢')).toEqual([ids.wangfang]);
+    expect(messageHits('快递')).toEqual([]);
+  });
+
+  it('finds English by word prefix, email fragment and accents folded', () => {
+    expect(customerHits('emi')).toEqual([ids.emily]);
+    expect(customerHits('carter')).toEqual([ids.emily]);
+    expect(customerHits('emily.car')).toEqual([ids.emily]);
+    expect(customerHits('gmail')).toEqual([ids.emily]);
+    expect(customerHits('wangfang88')).toEqual([ids.wangfang]);
+    expect(customerHits('jose')).toEqual([ids.jose]);
+    expect(customerHits('alvarez')).toEqual([ids.jose]);
+    expect(messageHits('refund')).toEqual([ids.emily]);
+    expect(messageHits('damag')).toEqual([ids.emily]);
+  });
+
+  it('finds phone numbers by any run of digits', () => {
+    expect(customerHits('8000')).toEqual([ids.wangfang]);
+    expect(customerHits('0013')).toEqual([ids.wangfang]);
+    expect(customerHits('138')).toEqual([ids.wangfang]);
+    expect(customerHits('139 1234')).toEqual([ids.zhangwei]);
+    expect(customerHits('7946')).toEqual([ids.emily]);
+  });
+
+  it('ignores FTS syntax typed by a person instead of failing', () => {
+    expect(() => search(env.core.sqlite, '"王 OR * NEAR(')).not.toThrow();
+    expect(search(env.core.sqlite, '   ').customers).toEqual([]);
+  });
+
+  it('the customers list filters through the same index', () => {
+    const res = listCustomers(env.core.sqlite, { search: '王' });
+    expect(res.total).toBe(1);
+    expect(res.rows[0].name).toBe('王芳');
+  });
+
+  it('keeps the index in step with edits and deletes', async () => {
+    const { updateCustomer, deleteCustomer } = await import('../../src-main/core/customers/service');
+    const { db, sqlite } = env.core;
+    const id = createCustomer(db, sqlite, { name: '李娜', city: '杭州' }).id;
+    expect(customerHits('李娜')).toEqual([id]);
+    updateCustomer(db, sqlite, id, { name: '李静', city: '杭州' });
+    expect(customerHits('李娜')).toEqual([]);
+    expect(customerHits('李静')).toEqual([id]);
+    deleteCustomer(db, id);
+    expect(customerHits('李静')).toEqual([]);
+  });
+});
+
+describe('query plans use the indexes', () => {
+  const plan = (sql: string) =>
+    (env.core.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+
+  it('list sorts are served by an index, not a sort of the whole table', () => {
+    expect(plan('SELECT id FROM customers c ORDER BY c.name ASC, c.id ASC LIMIT 100')).toMatch(/customers_name_idx/);
+    expect(plan('SELECT id FROM customers c ORDER BY c.total_spent_cents DESC, c.id DESC LIMIT 100')).toMatch(/customers_spent_idx/);
+    expect(plan('SELECT id FROM customers c ORDER BY c.last_order_at DESC, c.id DESC LIMIT 100')).toMatch(/customers_last_order_idx/);
+  });
+
+  it('a customer timeline reads orders and messages by customer and time', () => {
+    expect(plan('SELECT id FROM orders WHERE customer_id = 1 AND ordered_at < 5 ORDER BY ordered_at DESC LIMIT 50')).toMatch(/orders_customer_time_idx/);
+    expect(plan('SELECT id FROM interactions WHERE customer_id = 1 AND occurred_at < 5 ORDER BY occurred_at DESC LIMIT 50')).toMatch(/interactions_customer_time_idx/);
+    expect(plan('SELECT id FROM tasks WHERE done_at IS NULL ORDER BY due_at IS NULL, due_at LIMIT 50')).toMatch(/tasks_open_due_idx/);
+  });
+});

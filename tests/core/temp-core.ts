@@ -1,0 +1,29 @@
+// A real core on a real SQLite file in a fresh temp folder, for tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCore, type Core, type CoreOptions } from '../../src-main/core/core';
+
+export const resourcesDir = join(process.cwd(), 'resources');
+
+export function tempDir(prefix = 'patron-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function openCore(dataDir: string, extra: Partial<CoreOptions> = {}): Core {
+  return startCore({ dataDir, resourcesDir, ...extra });
+}
+
+/** Opens a core in a new temp folder; `cleanup` closes it and removes the folder. */
+export function tempCore(extra: Partial<CoreOptions> = {}) {
+  const dir = tempDir();
+  const core = openCore(dir, extra);
+  return {
+    core,
+    dir,
+    async cleanup() {
+      await core.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
