@@ -6,8 +6,9 @@ CREATE VIRTUAL TABLE `customers_fts` USING fts5(
   content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
 );
 --> statement-breakpoint
+-- digits: suffixes of long numbers (order and tracking numbers) so "0013" finds S-2024100013.
 CREATE VIRTUAL TABLE `interactions_fts` USING fts5(
-  subject, body,
+  subject, body, digits,
   content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
 );
 --> statement-breakpoint

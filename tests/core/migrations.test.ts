@@ -40,7 +40,9 @@ describe('migrations', () => {
   it('each migration applies on top of real data from the one before', () => {
     const dir = tempDir();
     const db = new Database(join(dir, 'step.sqlite'));
-    cleanups.push(() => db.close());
+    cleanups.push(() => {
+      db.close();
+    });
     db.pragma('foreign_keys = ON');
     applyMigrations(db, migrations.slice(0, 1));
     db.prepare("INSERT INTO customers (id, name, email) VALUES (1, '王芳', 'wf@qq.com')").run();

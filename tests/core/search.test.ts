@@ -110,3 +110,25 @@ describe('query plans use the indexes', () => {
     expect(plan('SELECT id FROM tasks WHERE done_at IS NULL ORDER BY due_at IS NULL, due_at LIMIT 50')).toMatch(/tasks_open_due_idx/);
   });
 });
+
+describe('numbers', () => {
+  it('a phone number typed with spaces is one number', () => {
+    expect(customerHits('+86 138 0013 8000')).toEqual([ids.wangfang]);
+    expect(customerHits('138 0013')).toEqual([ids.wangfang]);
+  });
+
+  it('finds order and tracking numbers in messages by any run of digits', () => {
+    const { db, sqlite } = env.core;
+    logInteraction(db, sqlite, { customerId: ids.zhangwei, channel: 'sms', direction: 'inbound', body: '订单S-2024100013什么时候发货？' });
+    expect(messageHits('0013')).toEqual([ids.zhangwei]);
+    expect(messageHits('2024100013')).toEqual([ids.zhangwei]);
+    expect(messageHits('发货')).toEqual([ids.zhangwei]);
+  });
+
+  it('names rank before other fields', () => {
+    const { db, sqlite } = env.core;
+    const named = createCustomer(db, sqlite, { name: 'Carter Wong', city: 'Hong Kong' }).id;
+    createCustomer(db, sqlite, { name: 'Someone Else', company: 'Carter & Sons' });
+    expect(customerHits('carter').slice(0, 2).sort()).toEqual([ids.emily, named].sort());
+  });
+});

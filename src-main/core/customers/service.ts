@@ -37,7 +37,7 @@ export function listCustomers(sqlite: Database.Database, raw: ListInput): { rows
   const where: string[] = [];
   const params: unknown[] = [];
   if (input.search?.trim()) {
-    const match = buildMatchQuery(input.search, { phoneColumn: 'phone' });
+    const match = buildMatchQuery(input.search, { digitsColumn: 'phone' });
     if (!match) return { rows: [], total: 0 };
     where.push('c.id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)');
     params.push(match);
@@ -51,6 +51,11 @@ export function listCustomers(sqlite: Database.Database, raw: ListInput): { rows
     params.push(input.city);
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  // With only a search, the index counts its own matches without visiting each customer row.
+  const countSql =
+    where.length === 1 && input.search?.trim()
+      ? 'SELECT count(*) AS total FROM customers_fts WHERE customers_fts MATCH ?'
+      : `SELECT count(*) AS total FROM customers c ${whereSql}`;
   const dir = input.dir === 'desc' ? 'DESC' : 'ASC';
   const rows = sqlite
     .prepare(
@@ -63,7 +68,7 @@ export function listCustomers(sqlite: Database.Database, raw: ListInput): { rows
        LIMIT ? OFFSET ?`,
     )
     .all(...params, input.limit, input.offset) as CustomerListRow[];
-  const { total } = sqlite.prepare(`SELECT count(*) AS total FROM customers c ${whereSql}`).get(...params) as { total: number };
+  const { total } = sqlite.prepare(countSql).get(...params) as { total: number };
   return { rows, total };
 }
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ftsText } from '../search/fts-text';
+import { digitSuffixes, ftsText } from '../search/fts-text';
 
 const cache = new WeakMap<Database.Database, Database.Statement>();
 
@@ -7,8 +7,8 @@ const cache = new WeakMap<Database.Database, Database.Statement>();
 export function insertInteractionSearchRow(sqlite: Database.Database, id: number, subject: string | null | undefined, body: string): void {
   let ins = cache.get(sqlite);
   if (!ins) {
-    ins = sqlite.prepare('INSERT INTO interactions_fts (rowid, subject, body) VALUES (?, ?, ?)');
+    ins = sqlite.prepare('INSERT INTO interactions_fts (rowid, subject, body, digits) VALUES (?, ?, ?, ?)');
     cache.set(sqlite, ins);
   }
-  ins.run(id, ftsText(subject), ftsText(body));
+  ins.run(id, ftsText(subject), ftsText(body), digitSuffixes(`${subject ?? ''} ${body}`));
 }

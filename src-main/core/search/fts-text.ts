@@ -14,15 +14,24 @@ export function ftsText(value: string | null | undefined): string {
 }
 
 /**
- * Every suffix (3+ digits) of a phone number's digits. A digit query then matches as a prefix
- * of some suffix, which is exactly "appears anywhere in the number", served by the index.
+ * Every suffix (3+ digits) of a number. A digit query then matches as a prefix of some suffix,
+ * which is exactly "appears anywhere in the number", served by the index.
  */
 export function phoneSuffixes(phoneDigits: string | null | undefined): string {
   if (!phoneDigits) return '';
-  const digits = phoneDigits.replace(/\D/g, '');
+  return suffixes(phoneDigits.replace(/\D/g, '')).join(' ');
+}
+
+function suffixes(digits: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + 3 <= digits.length; i++) out.push(digits.slice(i));
-  return out.join(' ');
+  return out;
+}
+
+/** Suffixes of the long numbers (order, tracking, invoice numbers: 6+ digits) in a text. */
+export function digitSuffixes(text: string | null | undefined): string {
+  if (!text) return '';
+  return (text.match(/\d{6,}/g) ?? []).flatMap(suffixes).join(' ');
 }
 
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -32,13 +41,19 @@ const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * left. Every term must match (AND). The last Latin token of a term is a prefix, so typing
  * "zha" or "john.sm" finds as you type; CJK terms match as exact runs of characters.
  */
-export function buildMatchQuery(input: string, opts: { phoneColumn?: string } = {}): string | null {
+export function buildMatchQuery(input: string, opts: { digitsColumn?: string } = {}): string | null {
+  const digitsTerm = (digits: string) =>
+    opts.digitsColumn ? `(${opts.digitsColumn} : ${quote(digits)}* OR ${quote(digits)}*)` : `${quote(digits)}*`;
+  // "+86 138 0013" is one number typed with spaces, not three words: each piece alone would
+  // match tens of thousands of suffixes.
+  const wholeNumber = input.replace(/[\s\-+().]/g, '');
+  if (/^\d{3,}$/.test(wholeNumber)) return digitsTerm(wholeNumber);
   const parts: string[] = [];
   for (const term of input.trim().split(/\s+/)) {
     if (!term) continue;
     const digits = term.replace(/[-+().]/g, '');
-    if (opts.phoneColumn && /^\d{3,}$/.test(digits)) {
-      parts.push(`(${opts.phoneColumn} : ${quote(digits)}* OR ${quote(digits)}*)`);
+    if (/^\d{3,}$/.test(digits)) {
+      parts.push(digitsTerm(digits));
       continue;
     }
     const tokens = term.match(WORD_OR_CJK);

@@ -21,8 +21,12 @@ export function portWebSocketClass(portPromise: Promise<MessagePort>): typeof We
         port.onmessage = (e) => this.dispatchEvent(new MessageEvent('message', { data: e.data }));
         port.addEventListener('close', () => this.close());
         port.start();
-        this.readyState = 1;
-        this.dispatchEvent(new Event('open'));
+        // Open on a later task, as a real socket does: the client attaches its listeners after
+        // construction, and an 'open' fired before that would be lost.
+        setTimeout(() => {
+          this.readyState = 1;
+          this.dispatchEvent(new Event('open'));
+        });
       });
     }
 

@@ -1,0 +1,104 @@
+// Every call in the contract rejects bad input with an error naming the field, over the same
+// MessagePort transport Electron uses, and nothing reaches the database.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { patronRouter } from '../../src-main/core/router';
+import { tempCore } from '../core/temp-core';
+import { portClientFor } from './clients';
+
+let env: ReturnType<typeof tempCore>;
+let client: ReturnType<typeof portClientFor>;
+
+beforeAll(() => {
+  env = tempCore();
+  client = portClientFor(env.core);
+});
+afterAll(async () => {
+  client.close();
+  await env.cleanup();
+});
+
+type Case = [path: string, input: unknown, field: string];
+const BAD: Case[] = [
+  ['app.setPreferences', { language: 'fr' }, 'language'],
+  ['customers.list', { limit: 0 }, 'limit'],
+  ['customers.list', { sort: 'bogus' }, 'sort'],
+  ['customers.get', { id: -1 }, 'id'],
+  ['customers.create', { name: '' }, 'name'],
+  ['customers.create', { name: 'A', email: 'no-at-sign' }, 'email'],
+  ['customers.create', { name: 'A', phone: 'call me' }, 'phone'],
+  ['customers.create', { name: 'A', language: 'fr' }, 'language'],
+  ['customers.update', { id: 1, data: { name: ' ' } }, 'data.name'],
+  ['customers.delete', { id: 'x' }, 'id'],
+  ['timeline.forCustomer', { customerId: 0 }, 'customerId'],
+  ['timeline.forCustomer', { customerId: 1, limit: 1000 }, 'limit'],
+  ['notes.add', { customerId: 1, body: '   ' }, 'body'],
+  ['notes.update', { id: 1, body: '' }, 'body'],
+  ['notes.delete', { id: 0 }, 'id'],
+  ['tasks.add', { customerId: 1, title: '' }, 'title'],
+  ['tasks.add', { customerId: 1, title: 'Call', dueAt: 'tomorrow' }, 'dueAt'],
+  ['tasks.setDone', { id: 1, done: 'yes' }, 'done'],
+  ['tasks.delete', { id: 0 }, 'id'],
+  ['tasks.open', { limit: 0 }, 'limit'],
+  ['tags.addToCustomer', { customerId: 1, name: '' }, 'name'],
+  ['tags.addToCustomer', { customerId: 1, name: 'VIP', color: 'pink' }, 'color'],
+  ['tags.removeFromCustomer', { customerId: 1 }, 'tagId'],
+  ['interactions.log', { customerId: 1, channel: 'fax', direction: 'inbound', body: 'hi' }, 'channel'],
+  ['interactions.log', { customerId: 1, channel: 'email', direction: 'sideways', body: 'hi' }, 'direction'],
+  ['interactions.log', { customerId: 1, channel: 'email', direction: 'inbound', body: '' }, 'body'],
+  ['interactions.setHandled', { id: 1 }, 'handled'],
+  ['search.all', { q: 'x'.repeat(201) }, 'q'],
+  ['jobs.list', { limit: 0 }, 'limit'],
+  ['jobs.get', { id: 0 }, 'id'],
+  ['jobs.cancel', { id: 'a' }, 'id'],
+  ['sample.load', { customers: 5 }, 'customers'],
+];
+/** Calls that take no input, so have nothing to validate. */
+const NO_INPUT = ['app.overview', 'app.info', 'app.preferences', 'customers.cities', 'tags.list', 'jobs.events', 'sample.remove'];
+
+function call(path: string, input: unknown): Promise<unknown> {
+  const [ns, name] = path.split('.');
+  const proc = (client.api as any)[ns][name];
+  const type = (patronRouter._def.procedures as any)[path]._def.type as string;
+  return type === 'query' ? proc.query(input) : proc.mutate(input);
+}
+
+describe('the contract validates every input at the boundary', () => {
+  it('covers every call in the router', () => {
+    const covered = new Set([...BAD.map(([p]) => p), ...NO_INPUT]);
+    const all = Object.keys(patronRouter._def.procedures);
+    expect(all.filter((p) => !covered.has(p))).toEqual([]);
+  });
+
+  it.each(BAD)('%s rejects %j naming "%s"', async (path, input, field) => {
+    const err = (await call(path, input).catch((e) => e)) as { data?: { app?: { code: string; field?: string; message: string } } };
+    expect(err.data?.app).toMatchObject({ code: 'invalid_input', field });
+    expect(err.data?.app?.message.startsWith(`${field}:`)).toBe(true);
+  });
+
+  it('nothing reached the database', () => {
+    const n = (t: string) => (env.core.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+    expect([n('customers'), n('notes'), n('tasks'), n('tags'), n('interactions'), n('jobs')]).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('errors from the core keep their code and field', async () => {
+    const { api } = client;
+    await api.customers.create.mutate({ name: 'Wang Fang', email: 'WF@QQ.com' });
+    const dup = await api.customers.create.mutate({ name: 'Someone', email: 'wf@qq.com' }).catch((e) => e);
+    expect(dup.data.app).toMatchObject({ code: 'conflict', field: 'email' });
+    expect(dup.data.app.message).toMatch(/Wang Fang .* already has this email address/);
+    const missing = await api.customers.get.query({ id: 999 }).catch((e) => e);
+    expect(missing.data.app).toEqual({ code: 'not_found', message: 'Customer 999 does not exist.' });
+  });
+
+  it('carries subscriptions: job progress events arrive over the port', async () => {
+    const events: { status: string }[] = [];
+    const sub = client.api.jobs.events.subscribe(undefined, { onData: (e) => events.push(e) });
+    await new Promise((r) => setTimeout(r, 100));
+    const { jobId } = await client.api.sample.load.mutate({ customers: 10 });
+    await env.core.jobs.idle();
+    await new Promise((r) => setTimeout(r, 100));
+    sub.unsubscribe();
+    expect(jobId).toBeGreaterThan(0);
+    expect(events.map((e) => e.status)).toContain('done');
+  });
+});
