@@ -48,5 +48,7 @@ if (!existsSync(target)) {
 const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
+if (process.argv.includes('--prepare-only')) process.exit(0);
+
 const child = spawn(binary, ['.'], { stdio: 'inherit', env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined } });
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -10,6 +10,9 @@ const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') :
 // better-sqlite3 rebuilt for Electron's ABI by scripts/start-electron.mjs (tests use Node's build).
 const electronSqlite = join(appRoot, '.native', `electron-${process.versions.electron}`, 'better_sqlite3.node');
 
+// Tests point the app at a throwaway data folder.
+if (process.env.PATRON_USER_DATA) app.setPath('userData', process.env.PATRON_USER_DATA);
+
 let core: UtilityProcess | null = null;
 let quitting = false;
 
