@@ -34,6 +34,20 @@ export interface JobRow {
 
 class Cancelled extends Error {}
 
+/** The columns a job is shown with (input and checkpoint stay inside the core). */
+const JOB_ROW = {
+  id: jobs.id,
+  kind: jobs.kind,
+  status: jobs.status,
+  done: jobs.done,
+  total: jobs.total,
+  error: jobs.error,
+  result: jobs.result,
+  createdAt: jobs.createdAt,
+  startedAt: jobs.startedAt,
+  finishedAt: jobs.finishedAt,
+};
+
 export class JobRunner {
   readonly events = new EventEmitter();
   private readonly kinds = new Map<string, JobKind<any, any, any>>();
@@ -92,29 +106,13 @@ export class JobRunner {
   }
 
   list(limit = 50): JobRow[] {
-    return this.db
-      .select({
-        id: jobs.id,
-        kind: jobs.kind,
-        status: jobs.status,
-        done: jobs.done,
-        total: jobs.total,
-        error: jobs.error,
-        result: jobs.result,
-        createdAt: jobs.createdAt,
-        startedAt: jobs.startedAt,
-        finishedAt: jobs.finishedAt,
-      })
-      .from(jobs)
-      .orderBy(desc(jobs.id))
-      .limit(limit)
-      .all() as JobRow[];
+    return this.db.select(JOB_ROW).from(jobs).orderBy(desc(jobs.id)).limit(limit).all() as JobRow[];
   }
 
   get(id: number): JobRow {
-    const row = this.list(1_000_000).find((r) => r.id === id);
+    const row = this.db.select(JOB_ROW).from(jobs).where(eq(jobs.id, id)).get();
     if (!row) throw new AppError('not_found', `Job ${id} does not exist.`);
-    return row;
+    return row as JobRow;
   }
 
   /** Resolves when the queue is empty (tests, shutdown). */
