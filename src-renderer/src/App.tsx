@@ -1,0 +1,40 @@
+import { AppShell } from '@mantine/core';
+import { Redirect, Route, Switch } from 'wouter';
+import { AppHeader } from './components/AppHeader';
+import { AppNavbar } from './components/AppNavbar';
+import { ConnectionBanner } from './components/ConnectionBanner';
+import { GlobalSearch } from './components/GlobalSearch';
+import { CustomerPage } from './pages/customer/CustomerPage';
+import { CustomersPage } from './pages/customers/CustomersPage';
+import { JobsPage } from './pages/jobs/JobsPage';
+import { SettingsPage } from './pages/settings/SettingsPage';
+import { TasksPage } from './pages/tasks/TasksPage';
+import { HEADER_HEIGHT } from './lib/layout';
+
+
+export function App() {
+  return (
+    <AppShell header={{ height: HEADER_HEIGHT }} navbar={{ width: 208, breakpoint: 0 }} padding="lg">
+      <AppShell.Header>
+        <AppHeader />
+      </AppShell.Header>
+      <AppShell.Navbar>
+        <AppNavbar />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <ConnectionBanner />
+        <Switch>
+          <Route path="/customers" component={CustomersPage} />
+          <Route path="/customers/:id">{(params) => <CustomerPage key={params.id} id={Number(params.id)} />}</Route>
+          <Route path="/tasks" component={TasksPage} />
+          <Route path="/jobs" component={JobsPage} />
+          <Route path="/settings" component={SettingsPage} />
+          <Route>
+            <Redirect to="/customers" replace />
+          </Route>
+        </Switch>
+      </AppShell.Main>
+      <GlobalSearch />
+    </AppShell>
+  );
+}

@@ -1,0 +1,58 @@
+import { Badge, NavLink, Stack } from '@mantine/core';
+import { IconActivity, IconChecklist, IconSettings, IconUsers } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { api } from '../api/client';
+import { useJobs } from '../hooks/useJobs';
+import { useLanguage } from '../hooks/useLanguage';
+import { formatNumber } from '../lib/format';
+import { keys } from '../lib/query-keys';
+
+function Item({ href, label, icon, right }: { href: string; label: string; icon: ReactNode; right?: ReactNode }) {
+  const [location] = useLocation();
+  const active = location === href || location.startsWith(`${href}/`);
+  return (
+    <NavLink
+      component={Link}
+      href={href}
+      label={label}
+      leftSection={icon}
+      rightSection={right}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      variant="light"
+      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+      fw={500}
+    />
+  );
+}
+
+export function AppNavbar() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const overview = useQuery({ queryKey: keys.overview, queryFn: () => api.app.overview.query() });
+  const { active } = useJobs();
+  const openTasks = overview.data?.openTasks ?? 0;
+  return (
+    <Stack component="nav" aria-label={t('nav.label')} justify="space-between" h="100%" p="sm">
+      <Stack gap={4}>
+        <Item href="/customers" label={t('nav.customers')} icon={<IconUsers size={18} stroke={1.6} />} />
+        <Item
+          href="/tasks"
+          label={t('nav.tasks')}
+          icon={<IconChecklist size={18} stroke={1.6} />}
+          right={openTasks > 0 ? <Badge size="sm" variant="light" circle={openTasks < 10}>{formatNumber(openTasks, lang)}</Badge> : undefined}
+        />
+        <Item
+          href="/jobs"
+          label={t('nav.jobs')}
+          icon={<IconActivity size={18} stroke={1.6} />}
+          right={active.length > 0 ? <Badge size="sm" variant="dot">{active.length}</Badge> : undefined}
+        />
+      </Stack>
+      <Item href="/settings" label={t('nav.settings')} icon={<IconSettings size={18} stroke={1.6} />} />
+    </Stack>
+  );
+}

@@ -1,0 +1,10 @@
+// Typed translation keys: t('customers.title') is checked against en.ts.
+import 'i18next';
+import type { en } from './en';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof en };
+  }
+}

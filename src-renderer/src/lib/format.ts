@@ -1,0 +1,63 @@
+// Money, numbers and dates as a person reading in English or Chinese expects them.
+import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
+import type { Language } from '../i18n';
+
+const locale = (lang: Language) => (lang === 'zh' ? 'zh-CN' : 'en-US');
+const dayjsLocale = (lang: Language) => (lang === 'zh' ? 'zh-cn' : 'en');
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** Integer cents to "¥1,234.50". */
+export function formatMoney(cents: number, lang: Language, currency = 'CNY'): string {
+  const key = `${lang}:${currency}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale(lang), { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
+    moneyFormats.set(key, f);
+  }
+  return f.format(cents / 100);
+}
+
+export function formatNumber(n: number, lang: Language, maxFractionDigits = 0): string {
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: maxFractionDigits }).format(n);
+}
+
+/** "Mar 5, 2024" / "2024年3月5日". */
+export function formatDate(ms: number, lang: Language): string {
+  return dayjs(ms).locale(dayjsLocale(lang)).format('ll');
+}
+
+/** "Mar 2024" / "2024年3月". */
+export function formatMonth(ms: number, lang: Language): string {
+  return dayjs(ms).locale(dayjsLocale(lang)).format(lang === 'zh' ? 'YYYY年M月' : 'MMM YYYY');
+}
+
+/** "Mar 5, 2024 2:30 PM" / "2024年3月5日 14:30". */
+export function formatDateTime(ms: number, lang: Language): string {
+  return dayjs(ms).locale(dayjsLocale(lang)).format(lang === 'zh' ? 'll HH:mm' : 'lll');
+}
+
+/** "3 months ago" / "3 个月前". */
+export function formatRelative(ms: number, lang: Language): string {
+  return dayjs(ms).locale(dayjsLocale(lang)).fromNow();
+}
+
+/** "3 s", "2 min", "1 h 5 min" for a time left. */
+export function formatDuration(seconds: number, t: TFunction): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return t('progress.seconds', { n: s });
+  if (s < 3600) return t('progress.minutes', { n: Math.round(s / 60) });
+  return t('progress.hoursMinutes', { h: Math.floor(s / 3600), m: Math.round((s % 3600) / 60) });
+}
+
+export function isOverdue(dueAt: number | null, now = Date.now()): boolean {
+  return dueAt != null && dueAt < now;
+}
+
+/** A date input's "YYYY-MM-DD" to the end of that day, so "due today" is not yet overdue. */
+export function dateInputToDueAt(value: string): number | null {
+  if (!value) return null;
+  const d = dayjs(value);
+  return d.isValid() ? d.endOf('day').valueOf() : null;
+}

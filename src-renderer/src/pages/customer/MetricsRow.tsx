@@ -1,0 +1,47 @@
+import { Paper, SimpleGrid, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../hooks/useLanguage';
+import type { CustomerDetail } from '../../lib/api-types';
+import { formatDate, formatMoney, formatMonth, formatNumber, formatRelative } from '../../lib/format';
+
+function Stat({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {
+  return (
+    <Paper p="md" radius="md" data-testid={testId} role="group" aria-label={label}>
+      <Text fz="xs" c="dimmed" fw={500} tt="uppercase" style={{ letterSpacing: '0.03em' }}>
+        {label}
+      </Text>
+      <Text fz={22} fw={650} mt={4} className="tabular" lh={1.25} truncate>
+        {value}
+      </Text>
+      <Text fz="xs" c="dimmed" mt={2} h={18} truncate>
+        {hint}
+      </Text>
+    </Paper>
+  );
+}
+
+/** Spend, orders and dates at a glance; later capabilities add segment, churn risk, CLV and sentiment here. */
+export function MetricsRow({ customer }: { customer: CustomerDetail }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const none = t('common.none');
+  return (
+    <SimpleGrid cols={{ base: 3, lg: 6 }} spacing="sm" aria-label={t('customer.metrics.label')} component="section">
+      <Stat label={t('customer.metrics.totalSpent')} value={formatMoney(customer.totalSpentCents, lang)} testId="metric-total-spent" />
+      <Stat label={t('customer.metrics.orders')} value={formatNumber(customer.orderCount, lang)} testId="metric-orders" />
+      <Stat label={t('customer.metrics.averageOrder')} value={customer.orderCount ? formatMoney(customer.averageOrderCents, lang) : none} />
+      <Stat
+        label={t('customer.metrics.lastPurchase')}
+        value={customer.lastOrderAt ? formatRelative(customer.lastOrderAt, lang) : t('common.never')}
+        hint={customer.lastOrderAt ? formatDate(customer.lastOrderAt, lang) : undefined}
+      />
+      <Stat
+        label={t('customer.metrics.firstPurchase')}
+        value={customer.firstOrderAt ? formatMonth(customer.firstOrderAt, lang) : none}
+        hint={customer.firstOrderAt ? `${formatDate(customer.firstOrderAt, lang)} · ${formatRelative(customer.firstOrderAt, lang)}` : undefined}
+      />
+      <Stat label={t('customer.metrics.openTasks')} value={formatNumber(customer.openTasks, lang)} testId="metric-open-tasks" />
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,142 @@
+import { Box, Button, EmptyState, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconPlus, IconUserSearch } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { api } from '../../api/client';
+import { HEADER_HEIGHT } from '../../lib/layout';
+import { CustomerFormModal } from '../../components/CustomerFormModal';
+import { QueryError } from '../../components/QueryError';
+import { useCustomerTotal, type ListParams, type SortKey } from '../../hooks/useCustomerPages';
+import { useJobs } from '../../hooks/useJobs';
+import { keys } from '../../lib/query-keys';
+import { CustomerFilters } from './CustomerFilters';
+import { CustomerTable } from './CustomerTable';
+import { SampleJobBanner } from './SampleJobBanner';
+import { SAMPLE_KIND, StartScreen } from './StartScreen';
+
+// Numbers and dates read best biggest/newest first; names and cities A to Z.
+const DEFAULT_DIR: Record<SortKey, 'asc' | 'desc'> = { name: 'asc', city: 'asc', totalSpent: 'desc', orderCount: 'desc', lastOrderAt: 'desc' };
+
+export function CustomersPage() {
+  const [, navigate] = useLocation();
+  const overview = useQuery({ queryKey: keys.overview, queryFn: () => api.app.overview.query() });
+  const [creating, setCreating] = useState(false);
+  const sampleJob = useJobs().active.find((j) => j.kind === SAMPLE_KIND);
+
+  const form = <CustomerFormModal opened={creating} onClose={() => setCreating(false)} onSaved={(id) => navigate(`/customers/${id}`)} />;
+
+  if (overview.error) return <QueryError error={overview.error} onRetry={() => overview.refetch()} />;
+  if (!overview.data) return <Loader m="xl" />;
+  if (overview.data.customers === 0)
+    return (
+      <>
+        <StartScreen onAddCustomer={() => setCreating(true)} />
+        {form}
+      </>
+    );
+  return (
+    <>
+      <CustomerList onNew={() => setCreating(true)} sampleJob={sampleJob} />
+      {form}
+    </>
+  );
+}
+
+function CustomerList({ onNew, sampleJob }: { onNew(): void; sampleJob: ReturnType<typeof useJobs>['active'][number] | undefined }) {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const [search, setSearch] = useState('');
+  const [debouncedSearch] = useDebouncedValue(search.trim(), 200);
+  const [tagId, setTagId] = useState<number | undefined>();
+  const [city, setCity] = useState<string | undefined>();
+  const [sort, setSort] = useState<{ sort: SortKey; dir: 'asc' | 'desc' }>({ sort: 'name', dir: 'asc' });
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const params: ListParams = useMemo(
+    () => ({ ...(debouncedSearch ? { search: debouncedSearch } : {}), ...(tagId ? { tagId } : {}), ...(city ? { city } : {}), ...sort }),
+    [debouncedSearch, tagId, city, sort],
+  );
+  const first = useCustomerTotal(params);
+  const tags = useQuery({ queryKey: keys.tags, queryFn: () => api.tags.list.query() });
+  const tagColors = useMemo(() => new Map((tags.data ?? []).map((tag) => [tag.name, tag.color])), [tags.data]);
+  const filtered = Boolean(debouncedSearch || tagId || city);
+  const total = first.data?.total ?? 0;
+
+  const onSort = (key: SortKey) =>
+    setSort((s) => (s.sort === key ? { sort: key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { sort: key, dir: DEFAULT_DIR[key] }));
+  const clear = () => {
+    setSearch('');
+    setTagId(undefined);
+    setCity(undefined);
+  };
+
+  return (
+    <Stack gap="md" h={`calc(100dvh - ${HEADER_HEIGHT}px - 2 * var(--mantine-spacing-lg))`}>
+      <Group justify="space-between" align="flex-end">
+        <Group gap="md" align="baseline">
+          <Title order={2}>{t('customers.title')}</Title>
+          {first.data && (
+            <Text c="dimmed" fz="sm" data-testid="customer-count" className="tabular">
+              {filtered ? t('customers.matching', { count: total }) : t('customers.count', { count: total })}
+            </Text>
+          )}
+          {first.isFetching && <Loader size={14} />}
+        </Group>
+        <Button leftSection={<IconPlus size={16} />} onClick={onNew}>
+          {t('customers.new')}
+        </Button>
+      </Group>
+      {sampleJob && <SampleJobBanner job={sampleJob} />}
+      <CustomerFilters
+        search={search}
+        onSearch={setSearch}
+        tagId={tagId}
+        onTag={setTagId}
+        city={city}
+        onCity={setCity}
+        onEnterList={() => listRef.current?.focus()}
+      />
+      {first.error ? (
+        <QueryError error={first.error} onRetry={() => first.refetch()} />
+      ) : (
+        <Paper style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', overflow: 'hidden' }} radius="md">
+          {first.data && total === 0 ? (
+            <Box p="xl">
+              <EmptyState
+                icon={<IconUserSearch size={28} stroke={1.5} />}
+                withIndicatorBackground
+                title={t('customers.noMatchTitle')}
+                description={t('customers.noMatchBody')}
+                data-testid="no-match"
+              >
+                {filtered && (
+                  <EmptyState.Actions>
+                    <Button variant="default" onClick={clear}>
+                      {t('customers.clearFilters')}
+                    </Button>
+                  </EmptyState.Actions>
+                )}
+              </EmptyState>
+            </Box>
+          ) : (
+            <CustomerTable
+              params={params}
+              total={total}
+              firstPage={first.data?.rows}
+              tagColors={tagColors}
+              onSort={onSort}
+              onOpen={(id) => navigate(`/customers/${id}`)}
+              listRef={listRef}
+            />
+          )}
+        </Paper>
+      )}
+      <Text fz="xs" c="dimmed" ta="right" mt={-8}>
+        {t('customers.keyboardHint')}
+      </Text>
+    </Stack>
+  );
+}
