@@ -132,3 +132,18 @@ describe('numbers', () => {
     expect(customerHits('carter').slice(0, 2).sort()).toEqual([ids.emily, named].sort());
   });
 });
+
+describe('customers list paging', () => {
+  it('pages deep into a sorted list return the right rows in order, with tags', () => {
+    const { db, sqlite } = env.core;
+    for (let i = 0; i < 30; i++) createCustomer(db, sqlite, { name: `Paging ${String(i).padStart(2, '0')}`, city: 'Testville' });
+    const first = listCustomers(sqlite, { city: 'Testville', sort: 'name', limit: 10 });
+    const third = listCustomers(sqlite, { city: 'Testville', sort: 'name', limit: 10, offset: 20 });
+    expect(first.total).toBe(30);
+    expect(first.rows.map((r) => r.name)).toEqual(Array.from({ length: 10 }, (_, i) => `Paging ${String(i).padStart(2, '0')}`));
+    expect(third.rows.map((r) => r.name)).toEqual(Array.from({ length: 10 }, (_, i) => `Paging ${String(i + 20)}`));
+    const desc = listCustomers(sqlite, { city: 'Testville', sort: 'name', dir: 'desc', limit: 3 });
+    expect(desc.rows.map((r) => r.name)).toEqual(['Paging 29', 'Paging 28', 'Paging 27']);
+    expect(listCustomers(sqlite, { search: '老客户' }).rows[0]).toMatchObject({ name: 'Emily Carter', tags: '老客户' });
+  });
+});

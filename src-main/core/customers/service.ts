@@ -57,17 +57,27 @@ export function listCustomers(sqlite: Database.Database, raw: ListInput): { rows
       ? 'SELECT count(*) AS total FROM customers_fts WHERE customers_fts MATCH ?'
       : `SELECT count(*) AS total FROM customers c ${whereSql}`;
   const dir = input.dir === 'desc' ? 'DESC' : 'ASC';
-  const rows = sqlite
-    .prepare(
-      `SELECT c.id, c.name, c.email, c.phone, c.city, co.name AS company,
-              c.total_spent_cents AS totalSpentCents, c.order_count AS orderCount, c.last_order_at AS lastOrderAt,
-              (SELECT group_concat(t.name, ', ') FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id) AS tags
-       FROM customers c LEFT JOIN companies co ON co.id = c.company_id
-       ${whereSql}
-       ORDER BY ${SORT_SQL[input.sort]} ${dir}, c.id ${dir}
-       LIMIT ? OFFSET ?`,
-    )
-    .all(...params, input.limit, input.offset) as CustomerListRow[];
+  // Page the ids through the sort index first, then build only the rows shown: with OFFSET on
+  // the full row, SQLite joins and looks up tags for every skipped row (120 ms at 99,900).
+  const ids = (
+    sqlite
+      .prepare(`SELECT c.id FROM customers c ${whereSql} ORDER BY ${SORT_SQL[input.sort]} ${dir}, c.id ${dir} LIMIT ? OFFSET ?`)
+      .all(...params, input.limit, input.offset) as { id: number }[]
+  ).map((r) => r.id);
+  const byId = new Map(
+    (
+      sqlite
+        .prepare(
+          `SELECT c.id, c.name, c.email, c.phone, c.city, co.name AS company,
+                  c.total_spent_cents AS totalSpentCents, c.order_count AS orderCount, c.last_order_at AS lastOrderAt,
+                  (SELECT group_concat(t.name, ', ') FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id) AS tags
+           FROM customers c LEFT JOIN companies co ON co.id = c.company_id
+           WHERE c.id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(JSON.stringify(ids)) as CustomerListRow[]
+    ).map((r) => [r.id, r]),
+  );
+  const rows = ids.map((id) => byId.get(id)!);
   const { total } = sqlite.prepare(countSql).get(...params) as { total: number };
   return { rows, total };
 }
@@ -126,7 +136,7 @@ function assertNoDuplicate(sqlite: Database.Database, emailNorm: string | null, 
     const hit = sqlite.prepare(`SELECT id, name FROM customers WHERE ${column} = ? AND id IS NOT ?`).get(value, exceptId ?? null) as
       | { id: number; name: string }
       | undefined;
-    if (hit) throw new AppError('conflict', `${hit.name} (customer ${hit.id}) already has this ${label}.`, field);
+    if (hit) throw new AppError('conflict', `${hit.name} (customer ${hit.id}) already has this ${label}.`, field, { customerId: hit.id, customerName: hit.name });
   };
   check('email_norm', emailNorm, 'email', 'email address');
   check('phone_norm', phoneNorm, 'phone', 'phone number');

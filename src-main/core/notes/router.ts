@@ -6,8 +6,8 @@ const body = z.string().trim().min(1, 'A note cannot be empty').max(10_000);
 
 export const notesRouter = router({
   add: procedure
-    .input(z.object({ customerId: z.number().int().positive(), body }))
-    .mutation(({ ctx, input }) => addNote(ctx.core.db, input.customerId, input.body)),
+    .input(z.object({ customerId: z.number().int().positive(), body, createdAt: z.number().int().positive().optional() }))
+    .mutation(({ ctx, input }) => addNote(ctx.core.db, input.customerId, input.body, input.createdAt)),
   update: procedure
     .input(z.object({ id: z.number().int().positive(), body }))
     .mutation(({ ctx, input }) => updateNote(ctx.core.db, input.id, input.body)),

@@ -8,9 +8,14 @@ export function assertCustomer(db: Db, id: number): void {
   if (!db.select({ id: customers.id }).from(customers).where(eq(customers.id, id)).get()) throw notFound('Customer', id);
 }
 
-export function addNote(db: Db, customerId: number, body: string): { id: number; createdAt: number } {
+/** `createdAt` is given when undoing a delete, so the note returns to its place on the timeline. */
+export function addNote(db: Db, customerId: number, body: string, createdAt?: number): { id: number; createdAt: number } {
   assertCustomer(db, customerId);
-  return db.insert(notes).values({ customerId, body }).returning({ id: notes.id, createdAt: notes.createdAt }).get();
+  return db
+    .insert(notes)
+    .values({ customerId, body, ...(createdAt ? { createdAt } : {}) })
+    .returning({ id: notes.id, createdAt: notes.createdAt })
+    .get();
 }
 
 export function updateNote(db: Db, id: number, body: string): void {

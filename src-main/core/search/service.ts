@@ -5,7 +5,7 @@ import { buildMatchQuery } from './fts-text';
 
 export interface SearchHits {
   customers: { id: number; name: string; email: string | null; phone: string | null; city: string | null }[];
-  interactions: { id: number; customerId: number; customerName: string; channel: string; at: number; body: string }[];
+  interactions: { id: number; customerId: number; customerName: string; channel: string; at: number; subject: string | null; body: string }[];
 }
 
 // Newest first (rowid DESC): FTS5 walks its doclist in rowid order and stops at the limit, so a
@@ -44,7 +44,7 @@ function searchInteractions(sqlite: Database.Database, q: string, limit: number)
   if (!match) return [];
   return sqlite
     .prepare(
-      `SELECT i.id, i.customer_id AS customerId, c.name AS customerName, i.channel, i.occurred_at AS at, i.body
+      `SELECT i.id, i.customer_id AS customerId, c.name AS customerName, i.channel, i.occurred_at AS at, i.subject, i.body
        FROM (SELECT rowid AS id FROM interactions_fts WHERE interactions_fts MATCH ? ORDER BY rowid DESC LIMIT ?) hit
        JOIN interactions i ON i.id = hit.id JOIN customers c ON c.id = i.customer_id ORDER BY i.id DESC`,
     )

@@ -7,9 +7,12 @@ export const timelineRouter = router({
     .input(
       z.object({
         customerId: z.number().int().positive(),
-        before: z.number().int().optional(),
+        /** The previous page's nextCursor. */
+        cursor: z
+          .object({ at: z.number().int(), type: z.enum(['order', 'interaction', 'feedback', 'note', 'task']), id: z.number().int() })
+          .optional(),
         limit: z.number().int().min(1).max(200).default(50),
       }),
     )
-    .query(({ ctx, input }) => customerTimeline(ctx.core.sqlite, input.customerId, input.before, input.limit)),
+    .query(({ ctx, input }) => customerTimeline(ctx.core.sqlite, input.customerId, input.cursor, input.limit)),
 });

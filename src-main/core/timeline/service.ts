@@ -1,5 +1,9 @@
 // One customer's history on one timeline: orders, messages, feedback, notes and tasks, newest
-// first, paged by time so a customer with years of history loads in slices.
+// first, paged so a customer with years of history loads in slices.
+//
+// The order is (time, kind, id), all descending, and the cursor is the last item's triple. Each
+// source is read only past the cursor, `limit` rows at most, so the merged first `limit` rows
+// are exact even when many items share one millisecond (imports often stamp them so).
 import type Database from 'better-sqlite3';
 
 export type TimelineItem =
@@ -9,25 +13,88 @@ export type TimelineItem =
   | { type: 'note'; id: number; at: number; body: string }
   | { type: 'task'; id: number; at: number; title: string; dueAt: number | null; doneAt: number | null };
 
-export function customerTimeline(sqlite: Database.Database, customerId: number, before: number | undefined, limit: number) {
-  const b = before ?? Number.MAX_SAFE_INTEGER;
-  const q = (sql: string) => sqlite.prepare(sql).all(customerId, b, limit) as Record<string, any>[];
-  const orders = q(`SELECT id, ordered_at AS at, order_no AS orderNo, status, total_cents AS totalCents, currency
-                    FROM orders WHERE customer_id = ? AND ordered_at < ? ORDER BY ordered_at DESC LIMIT ?`);
-  const itemStmt = sqlite.prepare('SELECT product_name AS name, quantity FROM order_items WHERE order_id = ? ORDER BY id');
-  const items: TimelineItem[] = [
-    ...orders.map((o) => ({ type: 'order' as const, ...(o as any), items: itemStmt.all(o.id) as { name: string; quantity: number }[] })),
-    ...q(`SELECT id, occurred_at AS at, channel, direction, subject, body, handled FROM interactions
-          WHERE customer_id = ? AND occurred_at < ? ORDER BY occurred_at DESC LIMIT ?`).map((r) => ({ type: 'interaction' as const, ...(r as any), handled: Boolean(r.handled) })),
-    ...q(`SELECT f.id, f.occurred_at AS at, f.kind, f.rating, f.nps, f.body, p.name AS product FROM feedback f
-          LEFT JOIN products p ON p.id = f.product_id WHERE f.customer_id = ? AND f.occurred_at < ? ORDER BY f.occurred_at DESC LIMIT ?`).map((r) => ({ type: 'feedback' as const, ...(r as any) })),
-    ...q(`SELECT id, created_at AS at, body FROM notes WHERE customer_id = ? AND created_at < ? ORDER BY created_at DESC LIMIT ?`).map((r) => ({ type: 'note' as const, ...(r as any) })),
-    ...q(`SELECT id, created_at AS at, title, due_at AS dueAt, done_at AS doneAt FROM tasks
-          WHERE customer_id = ? AND created_at < ? ORDER BY created_at DESC LIMIT ?`).map((r) => ({ type: 'task' as const, ...(r as any) })),
-  ];
-  items.sort((a, b2) => b2.at - a.at || b2.id - a.id);
-  const page = items.slice(0, limit);
-  // Each source returned at most `limit` rows before `before`, so the merged first `limit` are exact.
-  const nextBefore = page.length === limit ? page[page.length - 1].at : null;
-  return { items: page, nextBefore };
+export type TimelineType = TimelineItem['type'];
+
+/** Where the previous page ended. */
+export interface TimelineCursor {
+  at: number;
+  type: TimelineType;
+  id: number;
+}
+
+/** Tie-break between kinds at the same time: an order before the messages about it. */
+const RANK: Record<TimelineType, number> = { order: 4, interaction: 3, feedback: 2, note: 1, task: 0 };
+
+interface Source {
+  type: TimelineType;
+  /** Selects the item's columns; `at` and `id` are named so; `{after}` is replaced by the cursor condition. */
+  sql: string;
+  /** The table's time column, qualified as in `sql`. */
+  atCol: string;
+  idCol: string;
+}
+
+const SOURCES: Source[] = [
+  {
+    type: 'order',
+    sql: `SELECT id, ordered_at AS at, order_no AS orderNo, status, total_cents AS totalCents, currency FROM orders WHERE customer_id = ? {after}`,
+    atCol: 'ordered_at',
+    idCol: 'id',
+  },
+  {
+    type: 'interaction',
+    sql: `SELECT id, occurred_at AS at, channel, direction, subject, body, handled FROM interactions WHERE customer_id = ? {after}`,
+    atCol: 'occurred_at',
+    idCol: 'id',
+  },
+  {
+    type: 'feedback',
+    sql: `SELECT f.id, f.occurred_at AS at, f.kind, f.rating, f.nps, f.body, p.name AS product FROM feedback f
+          LEFT JOIN products p ON p.id = f.product_id WHERE f.customer_id = ? {after}`,
+    atCol: 'f.occurred_at',
+    idCol: 'f.id',
+  },
+  { type: 'note', sql: `SELECT id, created_at AS at, body FROM notes WHERE customer_id = ? {after}`, atCol: 'created_at', idCol: 'id' },
+  {
+    type: 'task',
+    sql: `SELECT id, created_at AS at, title, due_at AS dueAt, done_at AS doneAt FROM tasks WHERE customer_id = ? {after}`,
+    atCol: 'created_at',
+    idCol: 'id',
+  },
+];
+
+/** The condition "comes after the cursor in timeline order" for one source. */
+function after(source: Source, cursor: TimelineCursor | undefined): { sql: string; params: number[] } {
+  if (!cursor) return { sql: '', params: [] };
+  const mine = RANK[source.type];
+  const theirs = RANK[cursor.type];
+  if (mine < theirs) return { sql: `AND ${source.atCol} <= ?`, params: [cursor.at] };
+  if (mine > theirs) return { sql: `AND ${source.atCol} < ?`, params: [cursor.at] };
+  return { sql: `AND (${source.atCol} < ? OR (${source.atCol} = ? AND ${source.idCol} < ?))`, params: [cursor.at, cursor.at, cursor.id] };
+}
+
+export function customerTimeline(sqlite: Database.Database, customerId: number, cursor: TimelineCursor | undefined, limit: number) {
+  const items: TimelineItem[] = [];
+  for (const source of SOURCES) {
+    const cond = after(source, cursor);
+    const rows = sqlite
+      .prepare(`${source.sql.replace('{after}', cond.sql)} ORDER BY ${source.atCol} DESC, ${source.idCol} DESC LIMIT ?`)
+      .all(customerId, ...cond.params, limit) as Record<string, unknown>[];
+    for (const row of rows) items.push({ type: source.type, ...row } as TimelineItem);
+  }
+  items.sort((a, b) => b.at - a.at || RANK[b.type] - RANK[a.type] || b.id - a.id);
+  const page = items.slice(0, limit).map(complete(sqlite));
+  const last = page.at(-1);
+  const nextCursor: TimelineCursor | null = items.length > limit && last ? { at: last.at, type: last.type, id: last.id } : null;
+  return { items: page, nextCursor };
+}
+
+/** Adds what the list query leaves out: an order's lines, booleans as booleans. */
+function complete(sqlite: Database.Database) {
+  const lines = sqlite.prepare('SELECT product_name AS name, quantity FROM order_items WHERE order_id = ? ORDER BY id');
+  return (item: TimelineItem): TimelineItem => {
+    if (item.type === 'order') return { ...item, items: lines.all(item.id) as { name: string; quantity: number }[] };
+    if (item.type === 'interaction') return { ...item, handled: Boolean(item.handled) };
+    return item;
+  };
 }

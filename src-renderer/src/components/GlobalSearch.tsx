@@ -109,7 +109,7 @@ export function GlobalSearch() {
                       </Text>
                     </Group>
                     <Highlight highlight={terms} fz="xs" c="dimmed" lineClamp={2}>
-                      {snippet(m.body, debounced)}
+                      {snippet(m.subject ? `${m.subject} — ${m.body}` : m.body, debounced)}
                     </Highlight>
                   </div>
                 </Group>

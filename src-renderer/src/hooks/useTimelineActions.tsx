@@ -40,6 +40,12 @@ export function useTimelineActions(customerId: number) {
     },
   });
 
+  // Undo puts the note back with its original time, so it returns to its place on the timeline.
+  const restoreNote = useMutation({
+    mutationFn: (note: { body: string; createdAt: number }) => api.notes.add.mutate({ customerId, body: note.body, createdAt: note.createdAt }),
+    onSuccess: refresh,
+  });
+
   const deleteNote = useMutation({
     mutationFn: (id: number) => api.notes.delete.mutate({ id }),
     onSuccess: (note) => {
@@ -58,7 +64,7 @@ export function useTimelineActions(customerId: number) {
               variant="light"
               onClick={() => {
                 notifications.hide(nid);
-                addNote.mutate(note.body, { onError: (err) => notifyError(err, t) });
+                restoreNote.mutate(note, { onError: (err) => notifyError(err, t) });
               }}
             >
               {t('common.undo')}

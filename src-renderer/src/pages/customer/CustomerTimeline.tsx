@@ -7,15 +7,17 @@ import type { TimelineActions } from '../../hooks/useTimelineActions';
 import { keys } from '../../lib/query-keys';
 import { bulletFor, TimelineEntry } from './TimelineEntry';
 
+type TimelineCursor = NonNullable<Awaited<ReturnType<typeof api.timeline.forCustomer.query>>['nextCursor']>;
+
 const PAGE = 30;
 
 export function CustomerTimeline({ customerId, actions }: { customerId: number; actions: TimelineActions }) {
   const { t } = useTranslation();
   const q = useInfiniteQuery({
     queryKey: keys.timeline(customerId),
-    queryFn: ({ pageParam }) => api.timeline.forCustomer.query({ customerId, before: pageParam, limit: PAGE }),
-    initialPageParam: undefined as number | undefined,
-    getNextPageParam: (last) => last.nextBefore ?? undefined,
+    queryFn: ({ pageParam }) => api.timeline.forCustomer.query({ customerId, cursor: pageParam, limit: PAGE }),
+    initialPageParam: undefined as TimelineCursor | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data)
