@@ -49,7 +49,7 @@ function createWindow(): void {
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
-    minWidth: 900,
+    minWidth: 1024,
     minHeight: 600,
     title: 'Patron',
     show: false,
