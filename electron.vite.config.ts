@@ -4,14 +4,14 @@ import { resolve } from 'node:path';
 import type { UserConfig } from 'vite';
 
 export const rendererConfig: UserConfig = {
-  root: resolve(__dirname, 'src-renderer'),
+  root: resolve(import.meta.dirname, 'src-renderer'),
   base: './',
   plugins: [react()],
   build: {
-    outDir: resolve(__dirname, 'out/renderer'),
+    outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
-    rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
+    rollupOptions: { input: resolve(import.meta.dirname, 'src-renderer/index.html') },
   },
 };
 
@@ -23,8 +23,8 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         input: {
-          index: resolve(__dirname, 'src-main/electron/main.ts'),
-          'core-process': resolve(__dirname, 'src-main/electron/core-process.ts'),
+          index: resolve(import.meta.dirname, 'src-main/electron/main.ts'),
+          'core-process': resolve(import.meta.dirname, 'src-main/electron/core-process.ts'),
         },
       },
     },
@@ -34,7 +34,7 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src-preload/index.ts') },
+        input: { index: resolve(import.meta.dirname, 'src-preload/index.ts') },
         // Sandboxed preloads must be CommonJS.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
