@@ -1,12 +1,11 @@
 // Writes that change one customer's timeline. Each new item is put on the timeline at once
 // (from what the core returned) and then everything it affects is refetched.
-import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Channel, Direction, Outputs, TimelineItem } from '../lib/api-types';
-import { notifyError } from '../lib/notify';
+import { notifyError, notifyWithUndo } from '../lib/notify';
 import { keys } from '../lib/query-keys';
 
 type TimelinePage = Outputs['timeline']['forCustomer'];
@@ -51,26 +50,11 @@ export function useTimelineActions(customerId: number) {
     onSuccess: (note) => {
       patch((i) => i.type === 'note' && i.id === note.id, () => null);
       refresh();
-      const nid = `note-deleted-${note.id}`;
-      notifications.show({
-        id: nid,
-        color: 'gray',
-        autoClose: 8000,
-        message: (
-          <Group justify="space-between" wrap="nowrap">
-            <Text fz="sm">{t('timeline.noteDeleted')}</Text>
-            <Button
-              size="compact-sm"
-              variant="light"
-              onClick={() => {
-                notifications.hide(nid);
-                restoreNote.mutate(note, { onError: (err) => notifyError(err, t) });
-              }}
-            >
-              {t('common.undo')}
-            </Button>
-          </Group>
-        ),
+      notifyWithUndo({
+        id: `note-deleted-${note.id}`,
+        message: t('timeline.noteDeleted'),
+        undoLabel: t('common.undo'),
+        onUndo: () => restoreNote.mutate(note, { onError: (err) => notifyError(err, t) }),
       });
     },
     onError: (err) => notifyError(err, t),

@@ -1,9 +1,10 @@
-import { Button, Group, SegmentedControl, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineActions } from '../../hooks/useTimelineActions';
 import { CHANNELS, type Channel, type Direction } from '../../lib/api-types';
 import { describeError } from '../../lib/errors';
+import { ComposerTextarea } from './ComposerTextarea';
 
 export function MessageForm({ actions, defaultChannel }: { actions: TimelineActions; defaultChannel: Channel }) {
   const { t } = useTranslation();
@@ -54,21 +55,16 @@ export function MessageForm({ actions, defaultChannel }: { actions: TimelineActi
             <TextInput style={{ flex: 1 }} label={t('composer.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} maxLength={500} />
           )}
         </Group>
-        <Textarea
-          aria-label={t('composer.messageText')}
+        <ComposerTextarea
+          label={t('composer.messageText')}
           placeholder={t('composer.messagePlaceholder')}
           value={body}
-          onChange={(e) => {
-            setBody(e.currentTarget.value);
+          error={error}
+          onChange={(value) => {
+            setBody(value);
             setError(null);
           }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
-          }}
-          autosize
-          minRows={2}
-          maxRows={10}
-          error={error}
+          onSubmit={submit}
         />
         <Group justify="flex-end">
           <Button type="submit" loading={actions.logMessage.isPending}>

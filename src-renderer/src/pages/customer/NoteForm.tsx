@@ -1,8 +1,9 @@
-import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineActions } from '../../hooks/useTimelineActions';
 import { describeError } from '../../lib/errors';
+import { ComposerTextarea } from './ComposerTextarea';
 
 export function NoteForm({ actions }: { actions: TimelineActions }) {
   const { t } = useTranslation();
@@ -22,21 +23,16 @@ export function NoteForm({ actions }: { actions: TimelineActions }) {
   return (
     <form onSubmit={submit}>
       <Stack gap="xs">
-        <Textarea
-          aria-label={t('composer.noteLabel')}
+        <ComposerTextarea
+          label={t('composer.noteLabel')}
           placeholder={t('composer.notePlaceholder')}
           value={body}
-          onChange={(e) => {
-            setBody(e.currentTarget.value);
+          error={error}
+          onChange={(value) => {
+            setBody(value);
             setError(null);
           }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
-          }}
-          autosize
-          minRows={2}
-          maxRows={10}
-          error={error}
+          onSubmit={submit}
         />
         <Group justify="flex-end" gap="sm">
           <Text fz="xs" c="dimmed">

@@ -1,6 +1,5 @@
 // Every open follow-up across customers, overdue first; ticking one completes it (with undo).
-import { Anchor, Badge, Box, Button, Center, Checkbox, EmptyState, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Anchor, Badge, Box, Center, Checkbox, EmptyState, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconChecks } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -11,7 +10,7 @@ import { QueryError } from '../../components/QueryError';
 import { useLanguage } from '../../hooks/useLanguage';
 import type { OpenTask } from '../../lib/api-types';
 import { formatDate, formatRelative, isOverdue } from '../../lib/format';
-import { notifyError } from '../../lib/notify';
+import { notifyError, notifyWithUndo } from '../../lib/notify';
 import { keys } from '../../lib/query-keys';
 
 function DueCell({ task }: { task: OpenTask }) {
@@ -56,26 +55,13 @@ export function TasksPage() {
     onSuccess: (_r, v) => {
       refresh(v.task.customerId);
       if (!v.done) return;
-      const nid = `task-done-${v.task.id}`;
-      notifications.show({
-        id: nid,
+      notifyWithUndo({
+        id: `task-done-${v.task.id}`,
+        message: t('tasks.completed'),
+        undoLabel: t('common.undo'),
         color: 'teal',
         autoClose: 6000,
-        message: (
-          <Group justify="space-between" wrap="nowrap">
-            <Text fz="sm">{t('tasks.completed')}</Text>
-            <Button
-              size="compact-sm"
-              variant="light"
-              onClick={() => {
-                notifications.hide(nid);
-                setDone.mutate({ task: v.task, done: false });
-              }}
-            >
-              {t('common.undo')}
-            </Button>
-          </Group>
-        ),
+        onUndo: () => setDone.mutate({ task: v.task, done: false }),
       });
     },
     onError: (err) => notifyError(err, t),
