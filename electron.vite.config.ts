@@ -25,6 +25,8 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'src-main/electron/main.ts'),
           'core-process': resolve(import.meta.dirname, 'src-main/electron/core-process.ts'),
+          // The model runs in its own process so a llama.cpp abort cannot take the core down.
+          'model-host': resolve(import.meta.dirname, 'src-main/core/llm/model-host.ts'),
         },
       },
     },

@@ -3,7 +3,11 @@
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { openDatabase, type Db } from './db/open';
+import { createExportJob } from './export/export-job';
+import { createImportJob } from './import/import-job';
 import { JobRunner } from './jobs/runner';
+import { classifyJob } from './ai/classify-job';
+import { ModelServices, type ModelOptions } from './models/service';
 import { sampleShopJob } from './sample/sample-job';
 
 export interface CoreOptions {
@@ -15,12 +19,16 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** Do not resume interrupted jobs at start (tests that drive resume themselves). */
   noResume?: boolean;
+  /** The local model: models folder, GPU/threads, model host script, download hosts. */
+  models?: ModelOptions;
 }
 
 export interface Core {
   db: Db;
   sqlite: Database.Database;
   jobs: JobRunner;
+  /** Model manager and the shared model runtime (models/service.ts). */
+  models: ModelServices;
   paths: { dataDir: string; dbFile: string; resourcesDir: string };
   close(): Promise<void>;
 }
@@ -34,14 +42,20 @@ export function startCore(opts: CoreOptions): Core {
   });
   const jobs = new JobRunner(db, sqlite);
   jobs.register(sampleShopJob);
+  const models = new ModelServices(db, opts.dataDir, opts.models);
+  jobs.register(classifyJob(models));
+  jobs.register(createImportJob(opts.dataDir));
+  jobs.register(createExportJob(opts.dataDir));
   if (!opts.noResume) jobs.resumeInterrupted();
   return {
     db,
     sqlite,
     jobs,
+    models,
     paths: { dataDir: opts.dataDir, dbFile, resourcesDir: opts.resourcesDir },
     async close() {
       await jobs.close();
+      await models.close();
       close();
     },
   };

@@ -1,9 +1,13 @@
 // The one contract: every call and event the UI can use, merged from the domain routers. The
 // renderer imports `AppRouter` as a type only.
+import { aiRouter } from './ai/router';
 import { appRouter } from './app/router';
 import { customersRouter } from './customers/router';
+import { exportRouter } from './export/router';
+import { importRouter } from './import/router';
 import { interactionsRouter } from './interactions/router';
 import { jobsRouter } from './jobs/router';
+import { modelsRouter } from './models/router';
 import { notesRouter } from './notes/router';
 import { sampleRouter } from './sample/router';
 import { searchRouter } from './search/router';
@@ -23,6 +27,10 @@ export const patronRouter = router({
   search: searchRouter,
   jobs: jobsRouter,
   sample: sampleRouter,
+  import: importRouter,
+  export: exportRouter,
+  models: modelsRouter,
+  ai: aiRouter,
 });
 
 export type AppRouter = typeof patronRouter;

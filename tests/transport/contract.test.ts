@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patronRouter } from '../../src-main/core/router';
 import { tempCore } from '../core/temp-core';
 import { portClientFor } from './clients';
+import { IMPORT_EXPORT_BAD, IMPORT_EXPORT_NO_INPUT } from '../fixtures/import-files-contract';
 
 let env: ReturnType<typeof tempCore>;
 let client: ReturnType<typeof portClientFor>;
@@ -19,6 +20,7 @@ afterAll(async () => {
 
 type Case = [path: string, input: unknown, field: string];
 const BAD: Case[] = [
+  ...IMPORT_EXPORT_BAD,
   ['app.setPreferences', { language: 'fr' }, 'language'],
   ['customers.list', { limit: 0 }, 'limit'],
   ['customers.list', { sort: 'bogus' }, 'sort'],
@@ -51,14 +53,36 @@ const BAD: Case[] = [
   ['jobs.get', { id: 0 }, 'id'],
   ['jobs.cancel', { id: 'a' }, 'id'],
   ['sample.load', { customers: 5 }, 'customers'],
+  // The local model (models/, ai/).
+  ['models.catalog', { language: 'fr' }, 'language'],
+  ['models.setSource', { source: 'github' }, 'source'],
+  ['models.download', { id: '' }, 'id'],
+  ['models.downloadUrl', { url: 'ftp://example.com/m.gguf', file: 'm.gguf' }, 'url'],
+  ['models.pauseDownload', { file: 'm.bin' }, 'file'],
+  ['models.resumeDownload', { file: '../m.gguf' }, 'file'],
+  ['models.cancelDownload', { file: '' }, 'file'],
+  ['models.dismissDownload', {}, 'file'],
+  ['models.import', { path: '' }, 'path'],
+  ['models.activate', { file: 'a/../../m.gguf' }, 'file'],
+  ['models.remove', { file: 7 }, 'file'],
+  ['ai.generate', { prompt: '  ' }, 'prompt'],
+  ['ai.summaryPrompt', { customerId: 0 }, 'customerId'],
+  ['ai.summarizeCustomer', { customerId: 1, language: 'fr' }, 'language'],
+  ['ai.classify', { instruction: 'Label it.', labels: ['only one'], items: [{ key: 'k', text: 't' }] }, 'labels'],
 ];
 /** Calls that take no input, so have nothing to validate. */
-const NO_INPUT = ['app.overview', 'app.info', 'app.preferences', 'customers.cities', 'tags.list', 'jobs.events', 'sample.remove'];
+const NO_INPUT = ['app.overview', 'app.info', 'app.preferences', 'customers.cities', 'tags.list', 'jobs.events', 'sample.remove', 'models.status', 'models.hardware', 'models.installed', 'models.downloads', 'models.events', ...IMPORT_EXPORT_NO_INPUT];
 
 function call(path: string, input: unknown): Promise<unknown> {
   const [ns, name] = path.split('.');
   const proc = (client.api as any)[ns][name];
   const type = (patronRouter._def.procedures as any)[path]._def.type as string;
+  if (type === 'subscription') {
+    // Streamed calls validate their input before the first event: the error arrives on onError.
+    return new Promise((resolve, reject) => {
+      const sub = proc.subscribe(input, { onData: () => (sub.unsubscribe(), resolve(undefined)), onError: (e: unknown) => (sub.unsubscribe(), reject(e)) });
+    });
+  }
   return type === 'query' ? proc.query(input) : proc.mutate(input);
 }
 

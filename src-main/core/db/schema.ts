@@ -248,3 +248,20 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),
 });
+
+/** A saved column mapping for imports: which header feeds which field, and the parse options. */
+export const importTemplates = sqliteTable(
+  'import_templates',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    /** customers | orders | interactions | feedback */
+    kind: text('kind').notNull(),
+    /** Field key → header name as it appears in the file. */
+    mapping: text('mapping', { mode: 'json' }).notNull(),
+    options: text('options', { mode: 'json' }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at'),
+  },
+  (t) => [uniqueIndex('import_templates_name_uq').on(t.name)],
+);

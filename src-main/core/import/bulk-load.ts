@@ -1,0 +1,54 @@
+// Bulk-load settings for one import transaction. A big file loaded into small tables goes much
+// faster when the secondary indexes are built once at the end (a sort) instead of updated row by
+// row (random B-tree writes): for each table the import will at least double, its non-unique
+// indexes that the import does not look rows up by are dropped inside the transaction and
+// recreated from their own SQL before it commits. A rollback (cancel, error, dry run) or a killed
+// process brings them back untouched with everything else. When the tables are big and keep
+// their indexes, a larger page cache for the duration keeps more of those indexes in memory.
+import type Database from 'better-sqlite3';
+
+/** Indexes the import looks rows up by, which must stay. Unique indexes always stay. */
+const LOOKUP_INDEXES = new Set(['customers_email_norm_idx', 'customers_phone_norm_idx', 'interactions_customer_time_idx', 'feedback_customer_time_idx', 'notes_customer_time_idx']);
+const CACHE_KIB = 64 * 1024;
+
+export interface BulkLoad {
+  /** Recreates the dropped indexes (of `tables`, or all), before anything queries by them. */
+  restoreIndexes(tables?: string[]): void;
+  /** Puts the page cache back as it was. */
+  done(): void;
+}
+
+/** `rowsPerFileRow`: about how many rows each table gains per row of the file. */
+export function startBulkLoad(sqlite: Database.Database, rowsPerFileRow: Record<string, number>, estimatedRows: number): BulkLoad {
+  const cacheBefore = sqlite.pragma('cache_size', { simple: true }) as number;
+  const dropped: { table: string; sql: string }[] = [];
+  let bigTables = false;
+  for (const [table, perRow] of Object.entries(rowsPerFileRow)) {
+    const rows = sqlite.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number;
+    if (estimatedRows * perRow < Math.max(rows, 10_000)) {
+      bigTables ||= rows > 100_000;
+      continue;
+    }
+    const indexes = sqlite
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`)
+      .all(table) as { name: string; sql: string }[];
+    for (const ix of indexes) {
+      if (LOOKUP_INDEXES.has(ix.name) || /^\s*CREATE\s+UNIQUE/i.test(ix.sql)) continue;
+      sqlite.exec(`DROP INDEX "${ix.name}"`);
+      dropped.push({ table, sql: ix.sql });
+    }
+  }
+  // Indexes kept on big tables are updated in place, all over their B-trees: keep more of them in memory.
+  if (bigTables && cacheBefore < 0 && -cacheBefore < CACHE_KIB) sqlite.pragma(`cache_size = -${CACHE_KIB}`);
+  return {
+    restoreIndexes(tables) {
+      for (let i = 0; i < dropped.length; ) {
+        if (tables && !tables.includes(dropped[i].table)) i++;
+        else sqlite.exec(dropped.splice(i, 1)[0].sql);
+      }
+    },
+    done() {
+      sqlite.pragma(`cache_size = ${cacheBefore}`);
+    },
+  };
+}

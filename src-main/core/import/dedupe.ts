@@ -1,0 +1,307 @@
+// De-duplication and merge of customers during an import. A row is the same person as an
+// existing customer, or as an earlier row of the same file, when its normalised email matches
+// (else its normalised phone). Matches are merged, never duplicated:
+//   created   — no match: a new customer
+//   updated   — matched a customer that existed before the import, and changed something
+//   unchanged — matched one, and the file adds nothing new (re-importing a file ends here)
+//   merged    — matched a customer an earlier row of this file created or updated
+// Keys are never overwritten: a matched customer keeps its email and phone, and only gains the
+// ones it lacks (a phone another customer already has is left out).
+import type Database from 'better-sqlite3';
+import { insertCustomerSearchRow, reindexCustomer } from '../customers/search-index';
+import { guessLanguage } from './parse-values';
+import { own } from './source-row';
+import type { CustomerRow } from './validate-customer';
+import type { Person } from './validate-common';
+
+export type OnMatch = 'fill' | 'overwrite';
+export type CustomerAction = 'created' | 'updated' | 'unchanged' | 'merged';
+
+export interface MergeRecord {
+  line: number;
+  customerId: number;
+  name: string;
+  matchedBy: 'email' | 'phone';
+  /** 'existing' (a customer from before the import) or the line of the earlier row. */
+  into: 'existing' | number;
+  action: 'updated' | 'merged';
+  changed: string[];
+}
+
+export interface CustomerCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  merged: number;
+}
+
+interface Existing {
+  id: number;
+  name: string;
+  email: string | null;
+  emailNorm: string | null;
+  phone: string | null;
+  phoneNorm: string | null;
+  city: string | null;
+  country: string | null;
+  company: string | null;
+  companyId: number | null;
+  language: string;
+  consentEmail: number;
+  consentSms: number;
+  consentWechat: number;
+}
+
+export class CustomerStore {
+  readonly counts: CustomerCounts = { created: 0, updated: 0, unchanged: 0, merged: 0 };
+  /** Customers with an id above this were created by this import. */
+  readonly startMaxId: number;
+  private readonly s;
+  /** Existing customers this import has matched, with the line that first matched them. */
+  private readonly touched = new Map<number, number>();
+  /** Line that created customer startMaxId + 1 + i. */
+  private createdLines = new Int32Array(1024);
+  /** Customers whose search row must be rebuilt at the end (changed after it was written). */
+  private readonly dirty = new Set<number>();
+  private readonly companyIds = new Map<string, number>();
+  private readonly tagIds = new Map<string, number>();
+  /** Customers already resolved for order/message/review rows, by email or phone key. */
+  private readonly refs = new Map<string, number>();
+  private readonly now = Date.now();
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly onMatch: OnMatch,
+    private readonly mergeSink: (m: MergeRecord) => void,
+  ) {
+    this.s = {
+      byEmail: sqlite.prepare('SELECT id FROM customers WHERE email_norm = ? ORDER BY id LIMIT 1').pluck(),
+      byPhone: sqlite.prepare('SELECT id FROM customers WHERE phone_norm = ? ORDER BY id LIMIT 1').pluck(),
+      load: sqlite.prepare(`SELECT c.id, c.name, c.email, c.email_norm AS emailNorm, c.phone, c.phone_norm AS phoneNorm, c.city, c.country,
+          co.name AS company, c.company_id AS companyId, c.language, c.consent_email AS consentEmail, c.consent_sms AS consentSms, c.consent_wechat AS consentWechat
+        FROM customers c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id = ?`),
+      insert: sqlite.prepare(`INSERT INTO customers (name, company_id, email, email_norm, phone, phone_norm, city, country, language,
+          consent_email, consent_sms, consent_wechat, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?)`),
+      update: sqlite.prepare(`UPDATE customers SET name = ?, company_id = ?, email = ?, email_norm = ?, phone = ?, phone_norm = ?, city = ?,
+          country = ?, language = ?, consent_email = ?, consent_sms = ?, consent_wechat = ?, updated_at = ? WHERE id = ?`),
+      company: sqlite.prepare('INSERT INTO companies (name) VALUES (?) ON CONFLICT(name) DO NOTHING'),
+      companyId: sqlite.prepare('SELECT id FROM companies WHERE name = ?').pluck(),
+      tag: sqlite.prepare(`INSERT INTO tags (name) VALUES (?) ON CONFLICT(name) DO NOTHING`),
+      tagId: sqlite.prepare('SELECT id FROM tags WHERE name = ?').pluck(),
+      customerTag: sqlite.prepare('INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?, ?)'),
+      note: sqlite.prepare('INSERT INTO notes (customer_id, body) VALUES (?, ?)'),
+      noteExists: sqlite.prepare('SELECT 1 FROM notes WHERE customer_id = ? AND body = ? LIMIT 1').pluck(),
+      maxId: sqlite.prepare('SELECT coalesce(max(id), 0) FROM customers').pluck(),
+    };
+    this.startMaxId = this.s.maxId.get() as number;
+  }
+
+  find(p: Pick<Person, 'emailNorm' | 'phoneNorm'>): { id: number; by: 'email' | 'phone' } | null {
+    if (p.emailNorm) {
+      const id = this.s.byEmail.get(p.emailNorm) as number | undefined;
+      if (id !== undefined) return { id, by: 'email' };
+    }
+    if (p.phoneNorm) {
+      const id = this.s.byPhone.get(p.phoneNorm) as number | undefined;
+      if (id !== undefined) return { id, by: 'phone' };
+    }
+    return null;
+  }
+
+  private companyId(name: string | null): number | null {
+    if (!name) return null;
+    let id = this.companyIds.get(name);
+    if (id === undefined) {
+      this.s.company.run(name);
+      id = this.s.companyId.get(name) as number;
+      this.companyIds.set(own(name), id);
+    }
+    return id;
+  }
+
+  /** Adds tags the customer lacks; true when one was added. */
+  private addTags(customerId: number, tags: string[]): boolean {
+    let added = false;
+    for (const name of tags) {
+      let id = this.tagIds.get(name);
+      if (id === undefined) {
+        this.s.tag.run(name);
+        id = this.s.tagId.get(name) as number;
+        this.tagIds.set(own(name), id);
+      }
+      if (this.s.customerTag.run(customerId, id).changes) added = true;
+    }
+    return added;
+  }
+
+  private addNote(customerId: number, note: string | null): boolean {
+    if (!note || this.s.noteExists.get(customerId, note)) return false;
+    this.s.note.run(customerId, note);
+    return true;
+  }
+
+  private insert(c: Omit<CustomerRow, 'tags' | 'note' | 'languageGiven'>, line: number): number {
+    const companyId = this.companyId(c.company);
+    const id = Number(
+      this.s.insert.run(c.name, companyId, c.email, c.emailNorm, c.phone, c.phoneNorm, c.city, c.country, c.language,
+        c.consentEmail ? 1 : 0, c.consentSms ? 1 : 0, c.consentWechat ? 1 : 0, c.createdAt ?? this.now).lastInsertRowid,
+    );
+    const slot = id - this.startMaxId - 1;
+    if (slot >= 0) {
+      if (slot >= this.createdLines.length) {
+        const grown = new Int32Array(Math.max(slot + 1, this.createdLines.length * 2));
+        grown.set(this.createdLines);
+        this.createdLines = grown;
+      }
+      this.createdLines[slot] = line;
+    }
+    this.counts.created++;
+    return id;
+  }
+
+  private writeSearchRow(id: number, c: Omit<CustomerRow, 'note' | 'languageGiven' | 'createdAt'> | Person, tags: string) {
+    const full = c as Partial<CustomerRow>;
+    insertCustomerSearchRow(this.sqlite, {
+      id, name: c.name ?? '', company: full.company ?? null, email: c.email, phone: c.phone, phoneNorm: c.phoneNorm,
+      city: full.city ?? null, country: full.country ?? null, tags,
+    });
+  }
+
+  /** The line a customer came from in this import, or 'existing'. */
+  private origin(id: number): 'existing' | number {
+    if (id > this.startMaxId) return this.createdLines[id - this.startMaxId - 1] ?? 'existing';
+    return this.touched.get(id) ?? 'existing';
+  }
+
+  /** A row of a customer file: create, or merge into the matching customer. */
+  upsert(row: CustomerRow, line: number): { id: number; action: CustomerAction } {
+    const match = this.find(row);
+    if (!match) {
+      const id = this.insert(row, line);
+      this.addTags(id, row.tags);
+      this.addNote(id, row.note);
+      this.writeSearchRow(id, row, row.tags.join(' '));
+      return { id, action: 'created' };
+    }
+    const { id } = match;
+    const seenBefore = id > this.startMaxId || this.touched.has(id);
+    const into = this.origin(id);
+    const changed = this.mergeInto(id, row);
+    if (this.addTags(id, row.tags)) changed.push('tags');
+    if (this.addNote(id, row.note)) changed.push('note');
+    if (changed.length) this.dirty.add(id);
+    if (seenBefore) {
+      this.counts.merged++;
+      this.mergeSink({ line, customerId: id, name: row.name ?? '', matchedBy: match.by, into, action: 'merged', changed });
+      return { id, action: 'merged' };
+    }
+    this.touched.set(id, line);
+    if (!changed.length) {
+      this.counts.unchanged++;
+      return { id, action: 'unchanged' };
+    }
+    this.counts.updated++;
+    this.mergeSink({ line, customerId: id, name: row.name ?? '', matchedBy: match.by, into: 'existing', action: 'updated', changed });
+    return { id, action: 'updated' };
+  }
+
+  /** Applies a row's values to customer `id` by the onMatch rule; returns the fields changed. */
+  private mergeInto(id: number, row: Partial<CustomerRow> & Person): string[] {
+    const cur = this.s.load.get(id) as Existing;
+    const next = { ...cur };
+    const changed: string[] = [];
+    // A name that is only the customer's email or phone stands in for a missing one.
+    const placeholder = cur.name === cur.email || cur.name === cur.phone;
+    const take = (field: 'name' | 'city' | 'country' | 'company', value: string | null | undefined) => {
+      if (!value || value === cur[field]) return;
+      if (this.onMatch === 'overwrite' || !cur[field] || (field === 'name' && placeholder)) {
+        next[field] = value;
+        changed.push(field);
+      }
+    };
+    // A name made up from the email or phone never replaces a real one.
+    if (row.name && row.name !== row.email && row.name !== row.phone) take('name', row.name);
+    take('city', row.city);
+    take('country', row.country);
+    take('company', row.company);
+    if (row.emailNorm && !cur.emailNorm) {
+      next.email = row.email;
+      next.emailNorm = row.emailNorm;
+      changed.push('email');
+    }
+    if (row.phoneNorm && !cur.phoneNorm) {
+      const owner = this.s.byPhone.get(row.phoneNorm) as number | undefined;
+      if (owner === undefined || owner === id) {
+        next.phone = row.phone;
+        next.phoneNorm = row.phoneNorm;
+        changed.push('phone');
+      }
+    }
+    if (row.languageGiven && row.language && row.language !== cur.language && this.onMatch === 'overwrite') {
+      next.language = row.language;
+      changed.push('language');
+    }
+    const consent = (field: 'consentEmail' | 'consentSms' | 'consentWechat', v: boolean | undefined) => {
+      if (v === undefined || Number(v) === cur[field]) return;
+      next[field] = Number(v);
+      changed.push(field);
+    };
+    consent('consentEmail', row.consentEmail);
+    consent('consentSms', row.consentSms);
+    consent('consentWechat', row.consentWechat);
+    if (changed.length) {
+      const companyId = next.company === cur.company ? cur.companyId : this.companyId(next.company);
+      this.s.update.run(next.name, companyId, next.email, next.emailNorm, next.phone, next.phoneNorm, next.city, next.country, next.language,
+        next.consentEmail, next.consentSms, next.consentWechat, this.now, id);
+    }
+    return changed;
+  }
+
+  /**
+   * The customer an order, message or review row belongs to: found by email or phone, or created
+   * from the row when `create` is on. A customer found for the first time gains the email or
+   * phone it lacks. Returns null for an unknown customer when creating is off.
+   */
+  reference(p: Person, line: number, create: boolean): number | null {
+    // Emails contain @ and phone keys do not: one map serves both without building a key.
+    const key = p.emailNorm ?? (p.phoneNorm as string);
+    const cached = this.refs.get(key);
+    if (cached !== undefined) return cached;
+    const id = this.resolve(p, line, create);
+    if (id !== null) {
+      if (this.refs.size >= 100_000) this.refs.clear();
+      this.refs.set(own(key), id);
+    }
+    return id;
+  }
+
+  private resolve(p: Person, line: number, create: boolean): number | null {
+    const match = this.find(p);
+    if (match) {
+      const { id } = match;
+      if (id <= this.startMaxId && !this.touched.has(id)) {
+        this.touched.set(id, line);
+        const changed = this.mergeInto(id, { ...p, name: null });
+        if (changed.length) {
+          this.dirty.add(id);
+          this.counts.updated++;
+          this.mergeSink({ line, customerId: id, name: p.name ?? '', matchedBy: match.by, into: 'existing', action: 'updated', changed });
+        } else this.counts.unchanged++;
+      }
+      return id;
+    }
+    if (!create) return null;
+    const row = {
+      ...p, name: p.name ?? p.email ?? p.phone, company: null, city: null, country: null, language: guessLanguage(p.name), createdAt: null,
+      consentEmail: false, consentSms: false, consentWechat: false,
+    };
+    const id = this.insert(row, line);
+    this.writeSearchRow(id, row, '');
+    return id;
+  }
+
+  /** Rebuilds the search rows of customers changed after theirs was written. */
+  finish(): void {
+    for (const id of this.dirty) reindexCustomer(this.sqlite, id);
+  }
+}

@@ -1,0 +1,102 @@
+// What an import reports row by row: rejected rows (line, column, reason) and merges. The first
+// few are kept for the job's result; all of them go to CSV files in the run's folder as they
+// happen (rejected.csv is the original row plus Line/Column/Problem, so a person can fix it and
+// import just those rows again with the same mapping).
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import type { MergeRecord } from './dedupe';
+
+export interface RejectRecord {
+  line: number;
+  /** The field key, when one cell is to blame. */
+  field: string | null;
+  /** That field's column header in the file. */
+  column: string | null;
+  /** The cell's text (cut to 200 characters). */
+  value: string | null;
+  reason: string;
+}
+
+export const REJECTS_FILE = 'rejected.csv';
+export const MERGES_FILE = 'merges.csv';
+export const REJECT_COLUMNS = ['Line', 'Problem column', 'Problem'];
+const BOM = '\ufeff';
+
+class CsvAppender {
+  private fd: number;
+  private buffer = '';
+
+  constructor(file: string, header: string[]) {
+    this.fd = openSync(file, 'w');
+    this.buffer = BOM + Papa.unparse([header]) + '\r\n';
+  }
+
+  row(cells: (string | number | null)[]): void {
+    this.buffer += Papa.unparse([cells.map((c) => (c === null ? '' : c))], { newline: '\r\n' }) + '\r\n';
+    if (this.buffer.length > 64 * 1024) this.flush();
+  }
+
+  flush(): void {
+    if (this.buffer) writeSync(this.fd, this.buffer);
+    this.buffer = '';
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+export class ImportDetails {
+  readonly rejects: RejectRecord[] = [];
+  readonly merges: MergeRecord[] = [];
+  rejectCount = 0;
+  mergeCount = 0;
+  private rejectFile: CsvAppender | null = null;
+  private mergeFile: CsvAppender | null = null;
+
+  /**
+   * `fieldColumns` maps field keys to column indexes; `dir`, when given, receives the CSV files;
+   * `keep` is how many of each are held in memory for the result.
+   */
+  constructor(
+    private readonly headers: string[],
+    private readonly fieldColumns: Record<string, number>,
+    private readonly dir: string | null,
+    private readonly keep = 100,
+  ) {
+    if (dir) mkdirSync(dir, { recursive: true });
+  }
+
+  reject(line: number, cells: string[], field: string | null, reason: string): void {
+    this.rejectCount++;
+    const col = field === null ? undefined : this.fieldColumns[field];
+    const column = col === undefined ? null : (this.headers[col] ?? `Column ${col + 1}`);
+    if (this.rejects.length < this.keep) {
+      const value = col === undefined ? null : (cells[col] ?? '').slice(0, 200);
+      this.rejects.push({ line, field, column, value, reason });
+    }
+    if (this.dir) {
+      this.rejectFile ??= new CsvAppender(join(this.dir, REJECTS_FILE), [...this.headers, ...REJECT_COLUMNS]);
+      const row: (string | number | null)[] = this.headers.map((_, i) => cells[i] ?? '');
+      // Cells beyond the header (a ragged row) are kept too, after the reason columns would shift them.
+      this.rejectFile.row([...row, line, column, reason, ...cells.slice(this.headers.length)]);
+    }
+  }
+
+  merge(m: MergeRecord): void {
+    this.mergeCount++;
+    if (this.merges.length < this.keep) this.merges.push(m);
+    if (this.dir) {
+      this.mergeFile ??= new CsvAppender(join(this.dir, MERGES_FILE), ['Line', 'Customer id', 'Customer', 'Matched by', 'Merged into', 'What changed']);
+      this.mergeFile.row([m.line, m.customerId, m.name, m.matchedBy, m.into === 'existing' ? 'existing customer' : `line ${m.into}`, m.changed.join(', ')]);
+    }
+  }
+
+  close(): void {
+    this.rejectFile?.close();
+    this.mergeFile?.close();
+    this.rejectFile = this.mergeFile = null;
+  }
+}

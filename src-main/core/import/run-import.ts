@@ -1,0 +1,100 @@
+// Runs a whole import in ONE transaction: the file is streamed chunk by chunk (awaiting the
+// reader between chunks, so progress events and a cancel request get through), each chunk's rows
+// are checked and written synchronously with prepared statements, and at the end everything
+// commits at once, or, for a dry run, a cancel or any error, rolls back at once. A process killed
+// midway never committed anything, so the database is exactly as before.
+//
+// While the transaction is open, writes other calls make on the same connection join it (and
+// would be rolled back with a cancelled import); jobs run one at a time, so only ad-hoc edits made
+// during an import can be affected.
+import type Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { ImportDetails, MERGES_FILE, REJECTS_FILE } from './details';
+import { startBulkLoad } from './bulk-load';
+import { Importer, TABLES_BY_KIND, type ImportSummary } from './importer';
+import { streamSource, type SourceInfo, type SourceLayout } from './read-source';
+import { checkMapping, type ImportRequest } from './schemas';
+
+export interface RunControl {
+  signal?: AbortSignal;
+  /** Rows done and the estimated total; may throw to cancel (the job context's progress does). */
+  progress?: (done: number, total: number) => void;
+  /** Folder for rejected.csv and merges.csv; none written when absent. */
+  detailsDir?: string | null;
+  dryRun?: boolean;
+  /**
+   * Runs inside the transaction just before COMMIT (after ROLLBACK for a dry run), with the rows
+   * read: the job records its final count here, so the count commits with the rows or not at all.
+   */
+  beforeCommit?: (rows: number) => Promise<void>;
+}
+
+export async function runImport(
+  sqlite: Database.Database,
+  req: ImportRequest,
+  layout: SourceLayout & Partial<Pick<SourceInfo, 'estimatedRows'>>,
+  ctl: RunControl = {},
+): Promise<ImportSummary> {
+  checkMapping(req.kind, req.mapping, layout.headers.length);
+  const started = performance.now();
+  const details = new ImportDetails(layout.headers, req.mapping, ctl.detailsDir ?? null);
+  let rows = 0;
+  let bytes = 0;
+  const estimate = () => (bytes > 0 ? Math.max(rows, Math.round((rows * layout.size) / bytes)) : rows);
+  sqlite.exec('BEGIN IMMEDIATE');
+  const bulk = startBulkLoad(sqlite, TABLES_BY_KIND[req.kind], layout.estimatedRows ?? Math.round(layout.size / 100));
+  try {
+    const importer = new Importer(sqlite, req, layout.headers.length, layout.format === 'csv', details, undefined, bulk);
+    let failure: { error: unknown } | null = null;
+    await streamSource(
+      layout,
+      (batch) => {
+        try {
+          ctl.signal?.throwIfAborted();
+          for (let i = 0; i < batch.length; i++) importer.row(batch[i]);
+          rows += batch.length;
+          ctl.progress?.(rows, estimate());
+        } catch (error) {
+          failure = { error };
+          throw error;
+        }
+      },
+      { signal: ctl.signal, onBytes: (b) => (bytes = b) },
+    );
+    // Never commit after a failed batch, whatever the reader did with the error.
+    if (failure) throw (failure as { error: unknown }).error;
+    ctl.signal?.throwIfAborted();
+    const counts = importer.finish();
+    ctl.signal?.throwIfAborted();
+    if (ctl.dryRun) {
+      sqlite.exec('ROLLBACK');
+      await ctl.beforeCommit?.(rows);
+    } else {
+      await ctl.beforeCommit?.(rows);
+      ctl.signal?.throwIfAborted();
+      sqlite.exec('COMMIT');
+    }
+    details.close();
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      kind: req.kind,
+      dryRun: !!ctl.dryRun,
+      file: layout.fileName,
+      sheet: layout.sheet,
+      ...counts,
+      rejects: details.rejects.sort((a, b) => a.line - b.line),
+      merges: details.merges,
+      mergeCount: details.mergeCount,
+      rejectsFile: ctl.detailsDir && details.rejectCount ? join(ctl.detailsDir, REJECTS_FILE) : null,
+      mergesFile: ctl.detailsDir && details.mergeCount ? join(ctl.detailsDir, MERGES_FILE) : null,
+      seconds: Math.round(seconds * 1000) / 1000,
+      rowsPerSecond: seconds > 0 ? Math.round(rows / seconds) : rows,
+    };
+  } catch (err) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    details.close();
+    throw err;
+  } finally {
+    bulk.done();
+  }
+}

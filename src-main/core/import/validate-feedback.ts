@@ -1,0 +1,64 @@
+// A row of a reviews/complaints/surveys file, checked and turned into stored values.
+import type { FEEDBACK_KINDS } from '../db/schema';
+import { choice, FEEDBACK_KIND, guessLanguage, LANGUAGE, parseInteger, parseRating } from './parse-values';
+import { bad, quoted, readDate, readPerson, type Checked, type Columns, type ParseOptions, type Person } from './validate-common';
+
+export interface FeedbackRow {
+  person: Person;
+  occurredAt: number;
+  kind: (typeof FEEDBACK_KINDS)[number];
+  rating: number | null;
+  nps: number | null;
+  body: string | null;
+  productSku: string | null;
+  productName: string | null;
+  language: string;
+}
+
+export function readFeedback(cols: Columns, cells: string[], opts: ParseOptions): Checked<FeedbackRow> {
+  const person = readPerson(cols, cells, 'customer_', opts);
+  if (!person.ok) return person;
+  if (!person.value.email && !person.value.phone) {
+    return bad(cols.has('customer_email') ? 'customer_email' : 'customer_phone', 'The row has no customer email or phone, so Patron cannot tell whose review it is.');
+  }
+  const date = readDate(cols, cells, 'occurred_at', 'date', opts);
+  if (!date.ok) return date;
+  let kind: FeedbackRow['kind'] = 'review';
+  const rawKind = cols.get(cells, 'kind');
+  if (rawKind) {
+    const k = choice(FEEDBACK_KIND, rawKind);
+    if (!k) return bad('kind', `${quoted(rawKind)} is not a kind of feedback Patron knows (review, complaint or survey).`);
+    kind = k;
+  }
+  const rawRating = cols.get(cells, 'rating');
+  const rating = parseRating(rawRating);
+  if (Number.isNaN(rating)) return bad('rating', `The rating ${quoted(rawRating)} is not a number of stars.`);
+  if (rating !== null && (rating < 1 || rating > 5)) return bad('rating', `The rating ${rawRating} is outside 1 to 5 stars.`);
+  const rawNps = cols.get(cells, 'nps');
+  const nps = parseInteger(rawNps);
+  if (Number.isNaN(nps)) return bad('nps', `The NPS score ${quoted(rawNps)} is not a whole number.`);
+  if (nps !== null && (nps < 0 || nps > 10)) return bad('nps', `The NPS score ${rawNps} is outside 0 to 10.`);
+  const body = cols.get(cells, 'body').slice(0, 100_000) || null;
+  if (rating === null && nps === null && !body) return bad(cols.has('body') ? 'body' : 'rating', 'The row has no rating, score or text.');
+  let language = guessLanguage(body);
+  const rawLanguage = cols.get(cells, 'language');
+  if (rawLanguage) {
+    const l = choice(LANGUAGE, rawLanguage);
+    if (!l) return bad('language', `${quoted(rawLanguage)} is not a language Patron knows (English or Chinese).`);
+    language = l;
+  }
+  return {
+    ok: true,
+    value: {
+      person: person.value,
+      occurredAt: date.value,
+      kind,
+      rating,
+      nps,
+      body,
+      productSku: cols.get(cells, 'product_sku') || null,
+      productName: cols.get(cells, 'product_name') || null,
+      language,
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// A row of a messages file (emails, WeChat chats, call logs...), checked and turned into stored values.
+import type { CHANNELS, DIRECTIONS } from '../db/schema';
+import { CHANNEL, choice, DIRECTION, guessLanguage, LANGUAGE, parseBool } from './parse-values';
+import { bad, quoted, readDate, readPerson, type Checked, type Columns, type ParseOptions, type Person } from './validate-common';
+
+export interface InteractionRow {
+  person: Person;
+  occurredAt: number;
+  channel: (typeof CHANNELS)[number];
+  direction: (typeof DIRECTIONS)[number];
+  subject: string | null;
+  body: string;
+  language: string;
+  handled: boolean;
+}
+
+export function readInteraction(cols: Columns, cells: string[], opts: ParseOptions & { defaultChannel: InteractionRow['channel'] }): Checked<InteractionRow> {
+  const person = readPerson(cols, cells, 'customer_', opts);
+  if (!person.ok) return person;
+  if (!person.value.email && !person.value.phone) {
+    return bad(cols.has('customer_email') ? 'customer_email' : 'customer_phone', 'The row has no customer email or phone, so Patron cannot tell whose message it is.');
+  }
+  const date = readDate(cols, cells, 'occurred_at', 'date', opts);
+  if (!date.ok) return date;
+  const body = cols.get(cells, 'body');
+  if (!body) return bad('body', 'The message is empty.');
+  let channel = opts.defaultChannel;
+  const rawChannel = cols.get(cells, 'channel');
+  if (rawChannel) {
+    const c = choice(CHANNEL, rawChannel);
+    if (!c) return bad('channel', `${quoted(rawChannel)} is not a channel Patron knows (email, phone, SMS, WeChat, WhatsApp, social or in person).`);
+    channel = c;
+  }
+  let direction: InteractionRow['direction'] = 'inbound';
+  const rawDirection = cols.get(cells, 'direction');
+  if (rawDirection) {
+    const d = choice(DIRECTION, rawDirection);
+    if (!d) return bad('direction', `${quoted(rawDirection)} is neither inbound (from the customer) nor outbound (to the customer).`);
+    direction = d;
+  }
+  let language = guessLanguage(body);
+  const rawLanguage = cols.get(cells, 'language');
+  if (rawLanguage) {
+    const l = choice(LANGUAGE, rawLanguage);
+    if (!l) return bad('language', `${quoted(rawLanguage)} is not a language Patron knows (English or Chinese).`);
+    language = l;
+  }
+  // Imported history is treated as dealt with unless the file says a message still waits.
+  let handled = true;
+  const rawHandled = cols.get(cells, 'handled');
+  if (rawHandled && direction === 'inbound') {
+    const h = parseBool(rawHandled);
+    if (h === undefined) return bad('handled', `${quoted(rawHandled)} is not a yes or no.`);
+    handled = h;
+  }
+  return {
+    ok: true,
+    value: {
+      person: person.value,
+      occurredAt: date.value,
+      channel,
+      direction,
+      subject: cols.get(cells, 'subject').slice(0, 500) || null,
+      body: body.slice(0, 100_000),
+      language,
+      handled,
+    },
+  };
+}

@@ -1,0 +1,144 @@
+// The model manager as one service on the core: catalog and fit, downloads, import, delete, the
+// active model, and the shared runtime every AI feature goes through (ensureReady).
+import { EventEmitter } from 'node:events';
+import { freemem, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { getSetting, setSetting } from '../app/service';
+import type { Db } from '../db/open';
+import { AppError } from '../errors';
+import type { LoadedInfo } from '../llm/protocol';
+import { LlmRuntime, type RuntimeOptions, type RuntimeStatus } from '../llm/runtime';
+import { physicalCores } from '../llm/threads';
+import { catalogEntryById, localFileName, recommend, type CatalogChoice, type Hardware } from './catalog';
+import { DownloadManager, type DownloadState } from './downloads';
+import { DEFAULT_HOSTS, DOWNLOAD_SOURCES, resolveDownload, type DownloadSource, type SourceHosts } from './sources';
+import { ModelStore, type InstalledModel } from './store';
+
+export interface ModelOptions extends RuntimeOptions {
+  /** Folder for model files; defaults to <dataDir>/models. */
+  dir?: string;
+  /** Download hosts per source (tests point them at 127.0.0.1). */
+  hosts?: Partial<SourceHosts>;
+}
+
+export type ModelEvent = { type: 'runtime'; status: RuntimeStatus } | { type: 'download'; download: DownloadState };
+
+export interface CatalogView extends CatalogChoice {
+  installed: boolean;
+  /** Sources that carry this model. */
+  sources: DownloadSource[];
+  download: DownloadState | null;
+}
+
+const SOURCE = 'models.source';
+
+export const modelMissing = () =>
+  new AppError('model_missing', 'No language model is installed yet. Open the model page to download one or import a .gguf file; everything else works without it.');
+
+export class ModelServices {
+  readonly events = new EventEmitter();
+  readonly store: ModelStore;
+  readonly downloads: DownloadManager;
+  readonly llm: LlmRuntime;
+  private readonly hosts: SourceHosts;
+
+  constructor(
+    private readonly db: Db,
+    dataDir: string,
+    opts: ModelOptions = {},
+  ) {
+    this.events.setMaxListeners(100);
+    this.hosts = { ...DEFAULT_HOSTS, ...opts.hosts };
+    this.store = new ModelStore(db, opts.dir ?? join(dataDir, 'models'));
+    this.llm = new LlmRuntime(opts);
+    this.downloads = new DownloadManager(db, this.store, (d) => {
+      this.store.record(d.file, { catalogId: d.catalogId, check: d.check ?? 'none', sha256: d.sha256, source: d.source, installedAt: Date.now() });
+      if (!this.store.activeFile()) this.store.setActive(d.file);
+    });
+    this.llm.events.on('status', (status: RuntimeStatus) => this.events.emit('event', { type: 'runtime', status } satisfies ModelEvent));
+    this.downloads.events.on('download', (download: DownloadState) => this.events.emit('event', { type: 'download', download } satisfies ModelEvent));
+  }
+
+  source(): DownloadSource {
+    const s = getSetting<string>(this.db, SOURCE, 'huggingface');
+    return (DOWNLOAD_SOURCES as readonly string[]).includes(s) ? (s as DownloadSource) : 'huggingface';
+  }
+
+  setSource(source: DownloadSource): void {
+    setSetting(this.db, SOURCE, source);
+  }
+
+  async hardware(): Promise<Hardware> {
+    const gpu = await this.llm.probeGpu().catch(() => null);
+    return { ramTotal: totalmem(), ramFree: freemem(), physicalCores: physicalCores(), threads: this.llm.getStatus().threads, gpu };
+  }
+
+  async catalog(language: 'en' | 'zh'): Promise<{ hardware: Hardware; source: DownloadSource; models: CatalogView[] }> {
+    const hardware = await this.hardware();
+    const installed = new Set((await this.store.list()).map((m) => m.file));
+    const models = recommend(hardware, language).map((m) => ({
+      ...m,
+      installed: installed.has(localFileName(m)),
+      sources: DOWNLOAD_SOURCES.filter((s) => resolveDownload(m, s) !== null),
+      download: this.downloads.get(localFileName(m)) ?? null,
+    }));
+    return { hardware, source: this.source(), models };
+  }
+
+  /** Downloads a catalog model from the chosen (or the configured) source. */
+  async downloadCatalogModel(id: string, source = this.source()): Promise<DownloadState> {
+    const entry = catalogEntryById(id);
+    if (!entry) throw new AppError('not_found', `There is no model "${id}" in the catalog.`, 'id');
+    const target = resolveDownload(entry, source, this.hosts);
+    if (!target) throw new AppError('invalid_input', `${entry.name} is not available from ${source}; choose another download source.`, 'source');
+    return this.downloads.start({ catalogId: id, file: localFileName(entry), url: target.url, source, sha256: target.sha256 });
+  }
+
+  /** Downloads a .gguf from a URL the person gave (a firm's own server). */
+  async downloadUrl(url: string, file: string, sha256: string | null): Promise<DownloadState> {
+    return this.downloads.start({ catalogId: null, file, url, source: new URL(url).host, sha256 });
+  }
+
+  async importFile(path: string): Promise<InstalledModel> {
+    const model = await this.store.importFile(path);
+    if (!this.store.activeFile()) this.store.setActive(model.file);
+    return { ...model, active: this.store.activeFile() === model.file };
+  }
+
+  /** Makes `file` the model every AI feature uses and loads it. */
+  async activate(file: string): Promise<LoadedInfo> {
+    const { error } = await this.store.inspect(file).catch(() => {
+      throw new AppError('not_found', `The model "${file}" is not installed.`, 'file');
+    });
+    if (error) throw new AppError(error.code, error.message);
+    this.store.setActive(file);
+    return this.llm.load(this.store.pathOf(file));
+  }
+
+  async remove(file: string): Promise<void> {
+    const path = this.store.pathOf(file);
+    if (this.llm.getStatus().modelPath === path) await this.llm.unload();
+    await this.store.remove(file);
+  }
+
+  /** The gate of every AI feature: the active model, checked and loaded, or a plain error saying what is missing. */
+  async ensureReady(): Promise<LoadedInfo> {
+    const file = this.store.activeFile();
+    if (!file) throw modelMissing();
+    const inspected = await this.store.inspect(file).catch(() => null);
+    if (!inspected) {
+      throw new AppError('model_missing', `The active model "${file}" is no longer in the models folder (${this.store.dir}). Download or import it again, or choose another.`);
+    }
+    if (inspected.error) throw new AppError(inspected.error.code, inspected.error.message);
+    return this.llm.load(this.store.pathOf(file));
+  }
+
+  status(): { activeFile: string | null; runtime: RuntimeStatus } {
+    return { activeFile: this.store.activeFile(), runtime: this.llm.getStatus() };
+  }
+
+  async close(): Promise<void> {
+    await this.downloads.close();
+    await this.llm.close();
+  }
+}

@@ -1,0 +1,214 @@
+// `npm run bench -- import [--rows N] [--keep]`
+//
+// Generates an order-lines CSV (1,000,000 lines, about 110 MB: order number, date, customer
+// name/email/phone, SKU, product, quantity, "¥1,299.00"-style price, status) and measures, in the
+// same run on fresh databases:
+//   raw  — the limit: the same file through the same reader (papaparse streaming, read-csv.ts),
+//          each row inserted with ONE prepared INSERT into a plain 10-column table, in ONE
+//          transaction, no validation;
+//   floor — what the app's schema costs by itself: the same rows written to customers (+ search
+//          row), orders and order_items with prepared statements, the same index deferral, and
+//          nothing else (no date/amount/phone parsing, no checks, no de-duplication beyond the
+//          email lookup). Not a target; it shows how much of the gap is the schema's writes;
+//   app  — the app's full import path: an import job (detection, mapping, validation of every
+//          cell, date/amount/phone parsing, customer de-duplication, orders grouped from lines,
+//          products, search rows, metrics recompute, one transaction) started and awaited
+//          through the job runner, as the UI does.
+// Prints their rows/s, the ratio app/raw (target >= 0.5) and the peak RSS during the app import
+// (sampled every 20 ms; target < 400 MB), as a table and then one JSON line. The app runs first,
+// so its memory is measured from the process as it is after generating the file, not after the
+// other two paths have grown its heap.
+import { closeSync, fsyncSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCore } from '../../src-main/core/core';
+import { IMPORT_JOB_KIND } from '../../src-main/core/import/import-job';
+import type { ImportSummary } from '../../src-main/core/import/importer';
+import { insertCustomerSearchRow } from '../../src-main/core/customers/search-index';
+import { startBulkLoad } from '../../src-main/core/import/bulk-load';
+import { TABLES_BY_KIND } from '../../src-main/core/import/importer';
+import { streamCsv } from '../../src-main/core/import/read-csv';
+import { writeOrderLines } from '../fixtures/import-files';
+import { intFlag, log, parseArgs, type BenchResult } from './lib/report';
+import { round } from './lib/stats';
+import { printTable } from './lib/table';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const resourcesDir = join(here, '..', '..', 'resources');
+const TARGET_RATIO = 0.5;
+const TARGET_RSS_MB = 400;
+const MAPPING = { order_no: 0, ordered_at: 1, customer_name: 2, customer_email: 3, customer_phone: 4, product_sku: 5, product_name: 6, quantity: 7, unit_price: 8, status: 9 };
+
+/** Peak RSS while `fn` runs, sampled (the process-wide maxRSS would include the other phases). */
+async function withPeakRss<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  try {
+    const out = await fn();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return [out, peak];
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function rawLimit(dir: string, file: string): Promise<{ rows: number; seconds: number }> {
+  const core = startCore({ dataDir: dir, resourcesDir, noResume: true });
+  const { sqlite } = core;
+  sqlite.exec('CREATE TABLE raw_lines (a, b, c, d, e, f, g, h, i, j)');
+  const insert = sqlite.prepare('INSERT INTO raw_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  let rows = 0;
+  const t0 = performance.now();
+  sqlite.exec('BEGIN IMMEDIATE');
+  await streamCsv(file, { encoding: 'utf-8', delimiter: ',', newline: '\n' }, (batch) => {
+    for (let i = 0; i < batch.length; i++) {
+      if (batch[i].line === 1) continue;
+      insert.run(batch[i].cells);
+      rows++;
+    }
+  });
+  sqlite.exec('COMMIT');
+  const seconds = (performance.now() - t0) / 1000;
+  await core.close();
+  return { rows, seconds };
+}
+
+async function schemaFloor(dir: string, file: string, estimatedRows: number): Promise<{ rows: number; seconds: number }> {
+  const core = startCore({ dataDir: dir, resourcesDir, noResume: true });
+  const { sqlite } = core;
+  const s = {
+    byEmail: sqlite.prepare('SELECT id FROM customers WHERE email_norm = ?').pluck(),
+    customer: sqlite.prepare(`INSERT INTO customers (name, email, email_norm, phone, phone_norm, source, created_at) VALUES (?, ?, ?, ?, ?, 'import', ?)`),
+    order: sqlite.prepare(`INSERT INTO orders (customer_id, order_no, ordered_at, status, total_cents, created_at) VALUES (?, ?, ?, 'paid', 0, ?)`),
+    item: sqlite.prepare('INSERT INTO order_items (order_id, product_id, product_name, quantity, unit_price_cents) VALUES (?, ?, ?, ?, ?)'),
+    product: sqlite.prepare(`INSERT INTO products (sku, name, category, price_cents) VALUES (?, ?, '', 0)`),
+  };
+  const t0 = performance.now();
+  sqlite.exec('BEGIN IMMEDIATE');
+  const bulk = startBulkLoad(sqlite, TABLES_BY_KIND.orders, estimatedRows);
+  const customers = new Map<string, number>();
+  const products = new Map<string, number>();
+  let rows = 0;
+  let orderNo = '';
+  let orderId = 0;
+  const now = Date.now();
+  await streamCsv(file, { encoding: 'utf-8', delimiter: ',', newline: '\n' }, (batch) => {
+    for (const { line, cells } of batch) {
+      if (line === 1) continue;
+      rows++;
+      if (cells[0] !== orderNo) {
+        orderNo = cells[0];
+        const email = cells[3];
+        let id = customers.get(email) ?? (s.byEmail.get(email) as number | undefined);
+        if (id === undefined) {
+          const phoneNorm = cells[4].replace(/\D/g, '');
+          id = Number(s.customer.run(cells[2], email, email, cells[4], phoneNorm, now).lastInsertRowid);
+          insertCustomerSearchRow(sqlite, { id, name: cells[2], email, phone: cells[4], phoneNorm });
+        }
+        customers.set(email, id);
+        orderId = Number(s.order.run(id, orderNo, now, now).lastInsertRowid);
+      }
+      let product = products.get(cells[5]);
+      if (product === undefined) products.set(cells[5], (product = Number(s.product.run(cells[5], cells[6]).lastInsertRowid)));
+      s.item.run(orderId, product, cells[6], Number(cells[7]), 100);
+    }
+  });
+  bulk.restoreIndexes();
+  sqlite.exec('COMMIT');
+  bulk.done();
+  const seconds = (performance.now() - t0) / 1000;
+  await core.close();
+  return { rows, seconds };
+}
+
+async function appImport(dir: string, file: string): Promise<{ summary: ImportSummary; seconds: number }> {
+  const core = startCore({ dataDir: dir, resourcesDir, noResume: true });
+  const t0 = performance.now();
+  let lastLog = 0;
+  core.jobs.events.on('job', (e: { done: number; total: number; ratePerSec: number | null }) => {
+    if (performance.now() - lastLog > 2000) {
+      lastLog = performance.now();
+      log(`  app: ${e.done.toLocaleString('en')} / ~${e.total.toLocaleString('en')} rows${e.ratePerSec ? `, ${Math.round(e.ratePerSec).toLocaleString('en')} rows/s` : ''}`);
+    }
+  });
+  const id = core.jobs.start(IMPORT_JOB_KIND, { source: { path: file }, kind: 'orders', mapping: MAPPING });
+  await core.jobs.idle();
+  const seconds = (performance.now() - t0) / 1000;
+  const job = core.jobs.get(id);
+  await core.close();
+  if (job.status !== 'done') throw new Error(`the import job ended ${job.status}: ${JSON.stringify(job.error)}`);
+  return { summary: job.result as ImportSummary, seconds };
+}
+
+export async function run(args: string[]): Promise<BenchResult> {
+  const { flags } = parseArgs(args);
+  const lineTarget = intFlag(flags, 'rows', 1_000_000);
+  const root = join(tmpdir(), 'patron-bench', 'import');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  const file = join(root, 'order-lines.csv');
+
+  log(`generating ~${lineTarget.toLocaleString('en')} order lines...`);
+  const tg = performance.now();
+  // 2.5 lines per order on average: generate orders until the line count is reached.
+  const gen = writeOrderLines(file, Math.round(lineTarget / 2.5), { customers: Math.round(lineTarget / 12) });
+  // Flush the new file to disk now, so its write-back does not land on whichever path runs first.
+  const fd = openSync(file, 'r+');
+  fsyncSync(fd);
+  closeSync(fd);
+  const mb = statSync(file).size / 1024 / 1024;
+  log(`  ${gen.lines.toLocaleString('en')} lines, ${gen.orders.toLocaleString('en')} orders, ${mb.toFixed(0)} MB in ${((performance.now() - tg) / 1000).toFixed(1)} s`);
+
+  log('app: the import job...');
+  const [app, peak] = await withPeakRss(() => appImport(join(root, 'app'), file));
+  log('raw limit: same reader, one prepared INSERT, one transaction...');
+  const raw = await rawLimit(join(root, 'raw'), file);
+  log(`  ${Math.round(raw.rows / raw.seconds).toLocaleString('en')} rows/s`);
+
+  log('schema floor: the same rows into the app\u2019s tables, nothing else...');
+  const floor = await schemaFloor(join(root, 'floor'), file, gen.lines);
+  log(`  ${Math.round(floor.rows / floor.seconds).toLocaleString('en')} rows/s`);
+
+  const s = app.summary;
+  if (s.rows !== raw.rows) throw new Error(`the app read ${s.rows} rows, the raw path ${raw.rows}`);
+  if (s.rejected !== 0) throw new Error(`the app rejected ${s.rejected} rows: ${JSON.stringify(s.rejects.slice(0, 3))}`);
+
+  const rawRate = raw.rows / raw.seconds;
+  const appRate = s.rows / app.seconds;
+  const ratio = appRate / rawRate;
+  const floorRate = floor.rows / floor.seconds;
+  const peakMb = peak / 1024 / 1024;
+  printTable(
+    ['path', 'rows', 'seconds', 'rows/s', 'MB/s', 'notes'],
+    [
+      ['raw limit', raw.rows, round(raw.seconds, 2), Math.round(rawRate), round(mb / raw.seconds, 1), 'papaparse + 1 prepared INSERT, 1 transaction'],
+      ['schema floor', floor.rows, round(floor.seconds, 2), Math.round(floorRate), round(mb / floor.seconds, 1), 'same rows into customers+search, orders, order_items; no checks'],
+      ['app import', s.rows, round(app.seconds, 2), Math.round(appRate), round(mb / app.seconds, 1),
+        `${s.orders.created} orders, ${s.orderItems.created} lines, ${s.customers.created} customers, ${s.products.created} products`],
+    ],
+  );
+  printTable(
+    ['measure', 'value', 'target', 'ok'],
+    [
+      ['app / raw', round(ratio, 3), `>= ${TARGET_RATIO}`, ratio >= TARGET_RATIO],
+      ['schema floor / raw', round(floorRate / rawRate, 3), '', null],
+      ['app / schema floor', round(appRate / floorRate, 3), '', null],
+      ['peak RSS during app import (MB)', round(peakMb, 0), `< ${TARGET_RSS_MB}`, peakMb < TARGET_RSS_MB],
+    ],
+  );
+  if (!flags.has('keep')) rmSync(root, { recursive: true, force: true });
+  return {
+    rows: s.rows,
+    file_mb: round(mb, 1),
+    app_rows_per_s: Math.round(appRate),
+    raw_rows_per_s: Math.round(rawRate),
+    floor_rows_per_s: Math.round(floorRate),
+    ratio: round(ratio, 3),
+    peak_rss_mb: round(peakMb, 1),
+    app_seconds: round(app.seconds, 2),
+    raw_seconds: round(raw.seconds, 2),
+    orders: s.orders.created,
+    customers: s.customers.created,
+  };
+}
