@@ -9,6 +9,7 @@ import { JobRunner } from './jobs/runner';
 import { classifyJob } from './ai/classify-job';
 import { ModelServices, type ModelOptions } from './models/service';
 import { sampleShopJob } from './sample/sample-job';
+import { WriteGate } from './db/write-gate';
 
 export interface CoreOptions {
   /** Folder holding patron.sqlite (and later models, backups). */
@@ -27,6 +28,8 @@ export interface Core {
   db: Db;
   sqlite: Database.Database;
   jobs: JobRunner;
+  /** Held by work that keeps a transaction open across awaits; mutations wait for it. */
+  writes: WriteGate;
   /** Model manager and the shared model runtime (models/service.ts). */
   models: ModelServices;
   paths: { dataDir: string; dbFile: string; resourcesDir: string };
@@ -40,7 +43,8 @@ export function startCore(opts: CoreOptions): Core {
     migrationsFolder: join(opts.resourcesDir, 'migrations'),
     nativeBinding: opts.nativeBinding,
   });
-  const jobs = new JobRunner(db, sqlite);
+  const writes = new WriteGate();
+  const jobs = new JobRunner(db, sqlite, writes);
   jobs.register(sampleShopJob);
   const models = new ModelServices(db, opts.dataDir, opts.models);
   jobs.register(classifyJob(models));
@@ -51,6 +55,7 @@ export function startCore(opts: CoreOptions): Core {
     db,
     sqlite,
     jobs,
+    writes,
     models,
     paths: { dataDir: opts.dataDir, dbFile, resourcesDir: opts.resourcesDir },
     async close() {

@@ -29,5 +29,9 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
-export const procedure = t.procedure;
+/** Every call; a mutation first waits for exclusive work (an import's open transaction) to end. */
+export const procedure = t.procedure.use(async ({ ctx, type, next }) => {
+  if (type === 'mutation') await ctx.core.writes.idle();
+  return next();
+});
 export const createCallerFactory = t.createCallerFactory;

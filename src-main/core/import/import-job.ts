@@ -30,13 +30,16 @@ export function createImportJob(dataDir: string) {
       }
       const layout = await inspectSource(ctx.input.source);
       await ctx.step(() => {}, { checkpoint: { started: true }, done: 0, total: layout.estimatedRows ?? 0 });
-      return runImport(ctx.sqlite, ctx.input, layout, {
-        signal: ctx.signal,
-        progress: ctx.progress,
-        detailsDir: runDir(dataDir, ctx.jobId),
-        dryRun: ctx.input.dryRun,
-        beforeCommit: (rows) => ctx.step(() => {}, { checkpoint: { started: true }, done: rows, total: rows }),
-      });
+      // One transaction spans the whole file: no other write may slip into it.
+      return ctx.exclusive(() =>
+        runImport(ctx.sqlite, ctx.input, layout, {
+          signal: ctx.signal,
+          progress: ctx.progress,
+          detailsDir: runDir(dataDir, ctx.jobId),
+          dryRun: ctx.input.dryRun,
+          beforeCommit: (rows) => ctx.step(() => {}, { checkpoint: { started: true }, done: rows, total: rows }),
+        }),
+      );
     },
     rollback({ jobId }) {
       // The transaction already rolled back; only the run's half-written files remain.

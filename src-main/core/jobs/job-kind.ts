@@ -24,6 +24,8 @@ export interface JobContext<I, C> {
   step(work: () => void, outcome: StepOutcome<C>): Promise<void>;
   /** Progress without a commit (e.g. counting the work before the first step). */
   progress(done: number, total: number): void;
+  /** Runs work that holds a transaction open across awaits; every other write waits for it. */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export interface JobKind<I = unknown, C = unknown, R = unknown> {

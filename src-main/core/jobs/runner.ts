@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 import type Database from 'better-sqlite3';
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { WriteGate } from '../db/write-gate';
 import { jobs } from '../db/schema';
 import { AppError, type ErrorShape } from '../errors';
 import type { JobKind } from './job-kind';
@@ -59,6 +60,7 @@ export class JobRunner {
   constructor(
     private readonly db: Db,
     private readonly sqlite: Database.Database,
+    private readonly writes: WriteGate = new WriteGate(),
   ) {
     this.events.setMaxListeners(100);
   }
@@ -186,6 +188,7 @@ export class JobRunner {
         signal,
         db: this.db,
         sqlite: this.sqlite,
+        exclusive: (work) => this.writes.exclusive(work),
         progress: (done, total) => {
           throwIfCancelled();
           markProgress(done, total);
