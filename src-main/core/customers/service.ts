@@ -5,19 +5,11 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { companies, customers } from '../db/schema';
 import { AppError, notFound } from '../errors';
-import { buildMatchQuery } from '../search/fts-text';
+import { customerListQuery } from './list-query';
 import { normalizeEmail, normalizePhone } from './normalize';
 import { customerInput, listInput, type CustomerInput, type ListInput } from './schemas';
 import { reindexCustomer } from './search-index';
 
-const SORT_SQL: Record<string, string> = {
-  name: 'c.name',
-  createdAt: 'c.created_at',
-  totalSpent: 'c.total_spent_cents',
-  orderCount: 'c.order_count',
-  lastOrderAt: 'c.last_order_at',
-  city: 'c.city',
-};
 
 export interface CustomerListRow {
   id: number;
@@ -34,34 +26,18 @@ export interface CustomerListRow {
 
 export function listCustomers(sqlite: Database.Database, raw: ListInput): { rows: CustomerListRow[]; total: number } {
   const input = listInput.parse(raw);
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (input.search?.trim()) {
-    const match = buildMatchQuery(input.search, { digitsColumn: 'phone' });
-    if (!match) return { rows: [], total: 0 };
-    where.push('c.id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)');
-    params.push(match);
-  }
-  if (input.tagId) {
-    where.push('c.id IN (SELECT customer_id FROM customer_tags WHERE tag_id = ?)');
-    params.push(input.tagId);
-  }
-  if (input.city) {
-    where.push('c.city = ?');
-    params.push(input.city);
-  }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const q = customerListQuery(input);
+  if (q.empty) return { rows: [], total: 0 };
+  const { whereSql, params } = q;
   // With only a search, the index counts its own matches without visiting each customer row.
-  const countSql =
-    where.length === 1 && input.search?.trim()
-      ? 'SELECT count(*) AS total FROM customers_fts WHERE customers_fts MATCH ?'
-      : `SELECT count(*) AS total FROM customers c ${whereSql}`;
-  const dir = input.dir === 'desc' ? 'DESC' : 'ASC';
+  const countSql = q.searchOnly
+    ? 'SELECT count(*) AS total FROM customers_fts WHERE customers_fts MATCH ?'
+    : `SELECT count(*) AS total FROM customers c ${whereSql}`;
   // Page the ids through the sort index first, then build only the rows shown: with OFFSET on
   // the full row, SQLite joins and looks up tags for every skipped row (120 ms at 99,900).
   const ids = (
     sqlite
-      .prepare(`SELECT c.id FROM customers c ${whereSql} ORDER BY ${SORT_SQL[input.sort]} ${dir}, c.id ${dir} LIMIT ? OFFSET ?`)
+      .prepare(`SELECT c.id FROM customers c ${whereSql} ${q.orderSql} LIMIT ? OFFSET ?`)
       .all(...params, input.limit, input.offset) as { id: number }[]
   ).map((r) => r.id);
   const byId = new Map(

@@ -3,19 +3,11 @@
 // exported list imports back as it was.
 import type Database from 'better-sqlite3';
 import { listInput } from '../customers/schemas';
-import { buildMatchQuery } from '../search/fts-text';
+import { customerListQuery } from '../customers/list-query';
 import type { Column, Row } from './columns';
 import { PAGE, type ListSource } from './list-source';
 import type { ExportListSpec } from './schemas';
 
-const SORT_SQL: Record<string, string> = {
-  name: 'c.name',
-  createdAt: 'c.created_at',
-  totalSpent: 'c.total_spent_cents',
-  orderCount: 'c.order_count',
-  lastOrderAt: 'c.last_order_at',
-  city: 'c.city',
-};
 
 export const CUSTOMER_COLUMNS: Column[] = [
   { header: 'Name', key: 'name', type: 'text', width: 20 },
@@ -44,28 +36,12 @@ const SELECT = `SELECT c.id, c.name, c.email, c.phone, co.name AS company, c.cit
 
 /** The ids of the filtered list in its sort order (ids only: a few MB even for a million). */
 function filteredIds(sqlite: Database.Database, raw: Extract<ExportListSpec, { kind: 'customers' }>['filter']): number[] {
-  const input = listInput.parse({ ...raw });
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (input.search?.trim()) {
-    const match = buildMatchQuery(input.search, { digitsColumn: 'phone' });
-    if (!match) return [];
-    where.push('c.id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)');
-    params.push(match);
-  }
-  if (input.tagId) {
-    where.push('c.id IN (SELECT customer_id FROM customer_tags WHERE tag_id = ?)');
-    params.push(input.tagId);
-  }
-  if (input.city) {
-    where.push('c.city = ?');
-    params.push(input.city);
-  }
-  const dir = input.dir === 'desc' ? 'DESC' : 'ASC';
+  const q = customerListQuery(listInput.parse({ ...raw }));
+  if (q.empty) return [];
   return sqlite
-    .prepare(`SELECT c.id FROM customers c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${SORT_SQL[input.sort]} ${dir}, c.id ${dir}`)
+    .prepare(`SELECT c.id FROM customers c ${q.whereSql} ${q.orderSql}`)
     .pluck()
-    .all(...params) as number[];
+    .all(...q.params) as number[];
 }
 
 export function customersSource(sqlite: Database.Database, spec: Extract<ExportListSpec, { kind: 'customers' }>): ListSource {

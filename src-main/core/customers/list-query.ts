@@ -1,0 +1,54 @@
+// The customers list's filter and order as SQL, shared by the list the UI scrolls and the
+// export of "this list", so both always show the same people in the same order.
+import { buildMatchQuery } from '../search/fts-text';
+import type { ListInput } from './schemas';
+
+const SORT_SQL: Record<string, string> = {
+  name: 'c.name',
+  createdAt: 'c.created_at',
+  totalSpent: 'c.total_spent_cents',
+  orderCount: 'c.order_count',
+  lastOrderAt: 'c.last_order_at',
+  city: 'c.city',
+};
+
+export interface CustomerListQuery {
+  /** `WHERE ...` over customers aliased `c`, or ''. */
+  whereSql: string;
+  params: unknown[];
+  /** `ORDER BY ...` with the id as tie-break, so pages never overlap. */
+  orderSql: string;
+  /** True when only the search filters: the FTS index can count the matches by itself. */
+  searchOnly: boolean;
+  /** The search had nothing searchable in it: the list is empty. */
+  empty: boolean;
+}
+
+export function customerListQuery(input: Pick<ListInput, 'search' | 'tagId' | 'city' | 'sort' | 'dir'>): CustomerListQuery {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  let empty = false;
+  if (input.search?.trim()) {
+    const match = buildMatchQuery(input.search, { digitsColumn: 'phone' });
+    if (match) {
+      where.push('c.id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)');
+      params.push(match);
+    } else empty = true;
+  }
+  if (input.tagId) {
+    where.push('c.id IN (SELECT customer_id FROM customer_tags WHERE tag_id = ?)');
+    params.push(input.tagId);
+  }
+  if (input.city) {
+    where.push('c.city = ?');
+    params.push(input.city);
+  }
+  const dir = input.dir === 'desc' ? 'DESC' : 'ASC';
+  return {
+    whereSql: where.length ? `WHERE ${where.join(' AND ')}` : '',
+    params,
+    orderSql: `ORDER BY ${SORT_SQL[input.sort ?? 'name']} ${dir}, c.id ${dir}`,
+    searchOnly: where.length === 1 && params.length === 1 && !input.tagId && !input.city,
+    empty,
+  };
+}
