@@ -6,11 +6,13 @@ import { ConnectionBanner } from './components/ConnectionBanner';
 import { GlobalSearch } from './components/GlobalSearch';
 import { CustomerPage } from './pages/customer/CustomerPage';
 import { CustomersPage } from './pages/customers/CustomersPage';
+import { ImportPage } from './pages/import/ImportPage';
+import { RunPage } from './pages/import/RunPage';
 import { JobsPage } from './pages/jobs/JobsPage';
+import { ModelsPage } from './pages/models/ModelsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { TasksPage } from './pages/tasks/TasksPage';
 import { HEADER_HEIGHT } from './lib/layout';
-
 
 export function App() {
   return (
@@ -27,6 +29,9 @@ export function App() {
           <Route path="/customers" component={CustomersPage} />
           <Route path="/customers/:id">{(params) => <CustomerPage key={params.id} id={Number(params.id)} />}</Route>
           <Route path="/tasks" component={TasksPage} />
+          <Route path="/import" component={ImportPage} />
+          <Route path="/import/runs/:id">{(params) => <RunPage key={params.id} id={Number(params.id)} />}</Route>
+          <Route path="/models" component={ModelsPage} />
           <Route path="/jobs" component={JobsPage} />
           <Route path="/settings" component={SettingsPage} />
           <Route>

@@ -1,5 +1,5 @@
 import { Badge, NavLink, Stack } from '@mantine/core';
-import { IconActivity, IconChecklist, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconActivity, IconChecklist, IconFileImport, IconSettings, IconSparkles, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,6 +45,7 @@ export function AppNavbar() {
           icon={<IconChecklist size={18} stroke={1.6} />}
           right={openTasks > 0 ? <Badge size="sm" variant="light" circle={openTasks < 10}>{formatNumber(openTasks, lang)}</Badge> : undefined}
         />
+        <Item href="/import" label={t('nav.import')} icon={<IconFileImport size={18} stroke={1.6} />} />
         <Item
           href="/jobs"
           label={t('nav.jobs')}
@@ -52,7 +53,10 @@ export function AppNavbar() {
           right={active.length > 0 ? <Badge size="sm" variant="dot">{active.length}</Badge> : undefined}
         />
       </Stack>
-      <Item href="/settings" label={t('nav.settings')} icon={<IconSettings size={18} stroke={1.6} />} />
+      <Stack gap={4}>
+        <Item href="/models" label={t('nav.models')} icon={<IconSparkles size={18} stroke={1.6} />} />
+        <Item href="/settings" label={t('nav.settings')} icon={<IconSettings size={18} stroke={1.6} />} />
+      </Stack>
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
-import { Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
+import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import type { JobView } from '../hooks/useJobs';
 import { isActive } from '../hooks/useJobs';
@@ -25,9 +26,16 @@ export function JobCard({ job, compact = false }: { job: JobView; compact?: bool
             </Text>
             <JobStatusBadge status={job.status} />
           </Group>
-          <Text fz="xs" c="dimmed" title={formatDateTime(when, lang)}>
-            {formatRelative(when, lang)}
-          </Text>
+          <Group gap="sm" wrap="nowrap">
+            {job.kind === 'import.run' && (
+              <Anchor component={Link} href={`/import/runs/${job.id}`} fz="xs">
+                {t('jobs.openImport')}
+              </Anchor>
+            )}
+            <Text fz="xs" c="dimmed" title={formatDateTime(when, lang)}>
+              {formatRelative(when, lang)}
+            </Text>
+          </Group>
         </Group>
         {isActive(job.status) && <JobProgress job={job} size={compact ? 'sm' : 'md'} />}
         {job.status === 'done' && (

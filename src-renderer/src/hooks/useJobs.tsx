@@ -46,7 +46,11 @@ function invalidateAfterJob(qc: QueryClient) {
   }
 }
 
+/** Kinds whose own notification tells how they ended (lib/exporter.tsx). */
+const SELF_ANNOUNCED = new Set(['export.list']);
+
 function announce(e: JobEvent, t: TFunction) {
+  if (SELF_ANNOUNCED.has(e.kind)) return;
   const name = jobName(e.kind, t);
   if (e.status === 'done') {
     notifications.show({ color: 'teal', title: t('jobs.finished', { name }), message: jobResultSummary(e.result, t) || undefined });

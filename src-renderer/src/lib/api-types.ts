@@ -21,3 +21,36 @@ export type Direction = Inputs['interactions']['log']['direction'];
 
 /** Mirrors the core's CHANNELS (src-main/core/db/schema.ts); the renderer may not import it at run time. */
 export const CHANNELS: Channel[] = ['email', 'phone', 'sms', 'wechat', 'whatsapp', 'social', 'in_person'];
+
+// Import, export and the local model.
+export type ImportKind = Inputs['import']['preview']['kind'];
+export type ImportFields = Outputs['import']['fields'];
+export type ImportField = ImportFields[ImportKind]['fields'][number];
+export type ImportSource = Inputs['import']['inspect'];
+export type InspectResult = Outputs['import']['inspect'];
+export type ImportOptions = NonNullable<Inputs['import']['preview']['options']>;
+export type PreviewResult = Outputs['import']['preview'];
+export type PreviewRow = PreviewResult['rows'][number];
+export type ImportCounts = PreviewResult['counts'];
+export type ImportTemplate = Outputs['import']['listTemplates'][number];
+export type DetailsPage = Outputs['import']['rejects'];
+export type ExportInput = Inputs['export']['start'];
+export type ExportList = ExportInput['list'];
+export type ModelCatalog = Outputs['models']['catalog'];
+export type CatalogModel = ModelCatalog['models'][number];
+export type Hardware = Outputs['models']['hardware'];
+export type InstalledModel = Outputs['models']['installed'][number];
+export type DownloadState = Outputs['models']['downloads'][number];
+export type ModelStatus = Outputs['models']['status'];
+export type RuntimeStatus = ModelStatus['runtime'];
+export type DownloadSource = Inputs['models']['setSource']['source'];
+export type ModelEvent = Outputs['models']['events'] extends AsyncIterable<infer E> ? E : never;
+export type GenerationEvent = Outputs['ai']['generate'] extends AsyncIterable<infer E> ? E : never;
+
+/** Mirrors the core's IMPORT_KINDS and DOWNLOAD_SOURCES (the renderer may not import them at run time). */
+export const IMPORT_KINDS: ImportKind[] = ['customers', 'orders', 'interactions', 'feedback'];
+export const DOWNLOAD_SOURCES: DownloadSource[] = ['huggingface', 'hf-mirror', 'modelscope'];
+/** What an import job returns (jobs.get / jobs.events `result`). */
+export type { ImportSummary } from '../../../src-main/core/import/importer';
+/** What an export job returns. */
+export type { ExportResult } from '../../../src-main/core/export/export-list';

@@ -61,3 +61,16 @@ export function dateInputToDueAt(value: string): number | null {
   const d = dayjs(value);
   return d.isValid() ? d.endOf('day').valueOf() : null;
 }
+
+/** "980 KB", "1.2 MB", "4.7 GB" (decimal units, as file managers and download pages show them). */
+export function formatBytes(bytes: number, lang: Language): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = bytes;
+  let i = 0;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  const digits = i === 0 || v >= 100 ? 0 : v >= 10 ? 1 : 2;
+  return `${formatNumber(Number(v.toFixed(digits)), lang, digits)} ${units[i]}`;
+}

@@ -18,6 +18,13 @@ const RESULT_KEYS = ['customers', 'orders', 'products', 'interactions', 'feedbac
 export function jobResultSummary(result: unknown, t: TFunction): string {
   if (!result || typeof result !== 'object') return '';
   const r = result as Record<string, unknown>;
+  // An import: rows read and rejected; an export: rows written.
+  if (typeof r.rowsPerSecond === 'number' && typeof r.rejected === 'number') {
+    const parts = [t('jobs.result.rows', { count: r.rows as number }), t('jobs.result.rejected', { count: r.rejected })];
+    if (r.dryRun) parts.push(t('jobs.result.checkOnly'));
+    return parts.join(' · ');
+  }
+  if (typeof r.fileName === 'string' && typeof r.rows === 'number') return t('jobs.result.exported', { count: r.rows, file: r.fileName });
   return RESULT_KEYS.filter((k) => typeof r[k] === 'number')
     .map((k) => t(`jobs.result.${k}`, { count: r[k] as number }))
     .join(' · ');

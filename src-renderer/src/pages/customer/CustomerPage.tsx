@@ -14,6 +14,7 @@ import { CustomerHeader } from './CustomerHeader';
 import { CustomerTimeline } from './CustomerTimeline';
 import { DeleteCustomerModal } from './DeleteCustomerModal';
 import { MetricsRow } from './MetricsRow';
+import { SummaryCard } from './SummaryCard';
 
 export function CustomerPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -21,6 +22,8 @@ export function CustomerPage({ id }: { id: number }) {
   const actions = useTimelineActions(id);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  // Each press of Summarise starts a fresh summary.
+  const [summary, setSummary] = useState(0);
 
   const back = (
     <Anchor component={Link} href="/customers" fz="sm" c="dimmed">
@@ -62,7 +65,8 @@ export function CustomerPage({ id }: { id: number }) {
     <Box maw={1180} mx="auto">
       <Stack gap="md">
         {back}
-        <CustomerHeader customer={c} onEdit={() => setEditing(true)} onDelete={() => setDeleting(true)} />
+        <CustomerHeader customer={c} onEdit={() => setEditing(true)} onDelete={() => setDeleting(true)} onSummarise={() => setSummary((n) => n + 1)} />
+        {summary > 0 && <SummaryCard key={summary} customerId={id} onClose={() => setSummary(0)} />}
         <MetricsRow customer={c} />
         <Title order={3} fz="lg" mt="sm">
           {t('timeline.title')}

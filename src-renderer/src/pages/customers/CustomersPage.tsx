@@ -1,16 +1,19 @@
 import { Box, Button, EmptyState, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconUserSearch } from '@tabler/icons-react';
+import { IconFileImport, IconPlus, IconUserSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { api } from '../../api/client';
 import { HEADER_HEIGHT } from '../../lib/layout';
 import { CustomerFormModal } from '../../components/CustomerFormModal';
+import { ExportMenu, type ExportChoice } from '../../components/ExportMenu';
 import { QueryError } from '../../components/QueryError';
 import { useCustomerTotal, type ListParams, type SortKey } from '../../hooks/useCustomerPages';
 import { useJobs } from '../../hooks/useJobs';
+import { useLanguage } from '../../hooks/useLanguage';
+import { formatNumber } from '../../lib/format';
 import { keys } from '../../lib/query-keys';
 import { CustomerFilters } from './CustomerFilters';
 import { CustomerTable } from './CustomerTable';
@@ -47,6 +50,7 @@ export function CustomersPage() {
 
 function CustomerList({ onNew, sampleJob }: { onNew(): void; sampleJob: ReturnType<typeof useJobs>['active'][number] | undefined }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const [, navigate] = useLocation();
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search.trim(), 200);
@@ -64,6 +68,19 @@ function CustomerList({ onNew, sampleJob }: { onNew(): void; sampleJob: ReturnTy
   const tagColors = useMemo(() => new Map((tags.data ?? []).map((tag) => [tag.name, tag.color])), [tags.data]);
   const filtered = Boolean(debouncedSearch || tagId || city);
   const total = first.data?.total ?? 0;
+
+  const exportChoices: ExportChoice[] = [
+    {
+      label: filtered ? t('export.lists.customersFiltered', { n: formatNumber(total, lang) }) : t('export.lists.customersAll', { n: formatNumber(total, lang) }),
+      name: t('export.names.customers'),
+      list: { kind: 'customers', filter: params },
+      disabled: total === 0,
+    },
+    { group: t('export.everything'), label: t('export.lists.orders'), name: t('export.names.orders'), list: { kind: 'orders' } },
+    { label: t('export.lists.orderLines'), name: t('export.names.orderLines'), list: { kind: 'order_lines' } },
+    { label: t('export.lists.messages'), name: t('export.names.messages'), list: { kind: 'messages' } },
+    { label: t('export.lists.feedback'), name: t('export.names.feedback'), list: { kind: 'feedback' } },
+  ];
 
   const onSort = (key: SortKey) =>
     setSort((s) => (s.sort === key ? { sort: key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { sort: key, dir: DEFAULT_DIR[key] }));
@@ -85,9 +102,15 @@ function CustomerList({ onNew, sampleJob }: { onNew(): void; sampleJob: ReturnTy
           )}
           {first.isFetching && <Loader size={14} />}
         </Group>
-        <Button leftSection={<IconPlus size={16} />} onClick={onNew}>
-          {t('customers.new')}
-        </Button>
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconFileImport size={16} />} component={Link} href="/import">
+            {t('customers.import')}
+          </Button>
+          <ExportMenu choices={exportChoices} />
+          <Button leftSection={<IconPlus size={16} />} onClick={onNew}>
+            {t('customers.new')}
+          </Button>
+        </Group>
       </Group>
       {sampleJob && <SampleJobBanner job={sampleJob} />}
       <CustomerFilters

@@ -1,10 +1,11 @@
 // The first thing a new user sees: what Patron is, and two ways in. Loading the sample shop is
 // a job; its progress shows here, with a way to stop it.
 import { Alert, Box, Button, Card, Center, List, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBuildingStore, IconChecklist, IconHistory, IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { IconBuildingStore, IconChecklist, IconFileSpreadsheet, IconHistory, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { api } from '../../api/client';
 import { JobProgress } from '../../components/JobProgress';
 import { isActive, useJobs, type JobView } from '../../hooks/useJobs';
@@ -32,7 +33,7 @@ export function StartScreen({ onAddCustomer }: { onAddCustomer(): void }) {
 
   return (
     <Center py={48}>
-      <Stack maw={780} w="100%" gap="xl" data-testid="start-screen">
+      <Stack maw={980} w="100%" gap="xl" data-testid="start-screen">
         <Stack gap="sm">
           <Title order={1} fz={32}>
             {t('start.title')}
@@ -62,7 +63,7 @@ export function StartScreen({ onAddCustomer }: { onAddCustomer(): void }) {
             );
           })}
         </List>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
           <Card padding="lg" withBorder shadow="xs">
             <Stack gap="sm" h="100%">
               <ThemeIcon size={40} radius="md" variant="light">
@@ -95,6 +96,22 @@ export function StartScreen({ onAddCustomer }: { onAddCustomer(): void }) {
                   </Button>
                 </>
               )}
+            </Stack>
+          </Card>
+          <Card padding="lg" withBorder>
+            <Stack gap="sm" h="100%">
+              <ThemeIcon size={40} radius="md" variant="light" color="teal">
+                <IconFileSpreadsheet size={22} stroke={1.6} />
+              </ThemeIcon>
+              <Text fw={600} fz="lg">
+                {t('start.importTitle')}
+              </Text>
+              <Text fz="sm" c="dimmed">
+                {t('start.importBody')}
+              </Text>
+              <Button mt="auto" size="md" variant="light" component={Link} href="/import">
+                {t('start.importButton')}
+              </Button>
             </Stack>
           </Card>
           <Card padding="lg" withBorder>
