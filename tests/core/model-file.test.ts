@@ -98,6 +98,11 @@ describe('catalog', () => {
     const gpuBest = recommend(gpuBox, 'zh').find((m) => m.recommended)!;
     expect(gpuBest).toMatchObject({ id: 'qwen2.5-7b-instruct', fit: 'gpu' });
     expect(recommend(gpuBox, 'en').filter((m) => m.recommended)).toHaveLength(1);
+    // A shop is never steered to a model its licence forbids using commercially.
+    for (const hw of [laptop, gpuBox, { ...laptop, ramTotal: 16 * GB }]) {
+      for (const lang of ['en', 'zh'] as const) expect(recommend(hw, lang).find((m) => m.recommended)!.commercialUse).toBe(true);
+    }
+    expect(recommend({ ...laptop, ramTotal: 16 * GB }, 'zh').find((m) => m.id === 'qwen2.5-3b-instruct')!.recommended).toBe(false);
   });
 });
 

@@ -24,6 +24,8 @@ export const catalogEntry = z.object({
   vramGb: z.number().positive(),
   languages: z.object({ zh: quality, en: quality, other: quality }),
   licence: z.string(),
+  /** Whether the licence allows a business to use it; only such models are recommended to shops. */
+  commercialUse: z.boolean().default(true),
   licenceUrl: z.string().url(),
   summary: z.string(),
   huggingface: fileRef,
@@ -71,10 +73,13 @@ export function fitOf(entry: CatalogEntry, hw: Hardware): Fit {
   return 'too_big';
 }
 
-/** Every entry with its fit, and one recommended: the largest comfortable model, preferring the shop's language. */
+/**
+ * Every entry with its fit, and one recommended: the largest comfortable model whose licence
+ * allows business use, preferring the shop's language.
+ */
 export function recommend(hw: Hardware, language: 'en' | 'zh'): CatalogChoice[] {
   const withFit = CATALOG.map((e) => ({ ...e, fit: fitOf(e, hw) }));
-  const comfortable = withFit.filter((e) => e.fit === 'gpu' || (e.fit === 'cpu' && e.parameters <= CPU_COMFORT_PARAMS));
+  const comfortable = withFit.filter((e) => e.commercialUse && (e.fit === 'gpu' || (e.fit === 'cpu' && e.parameters <= CPU_COMFORT_PARAMS)));
   const score = (e: CatalogEntry) => (e.languages[language] === 'good' ? 100 : 0) + e.parameters;
   const best = [...comfortable].sort((a, b) => score(b) - score(a))[0] ?? withFit.filter((e) => e.fit !== 'too_big').sort((a, b) => a.parameters - b.parameters)[0];
   return withFit.map((e) => ({ ...e, recommended: e.id === best?.id }));
