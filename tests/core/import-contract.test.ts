@@ -62,6 +62,8 @@ describe('import and export over the contract', () => {
 
     const info = await api.import.inspect.query({ path });
     expect(info).toMatchObject({ encoding: 'utf-8', delimiter: ',', headerLine: 1, headers: ['姓名', '手机', '邮箱', '城市'], suggestedKind: 'customers' });
+    // The person's own file name, not the upload's id, is what messages and results show.
+    expect(path.endsWith('/客户.csv') || path.endsWith('\\客户.csv')).toBe(true);
     const mapping = info.suggestions.customers.mapping;
     const fields = await api.import.fields.query();
     expect(fields.customers.fields.map((f) => f.key)).toContain('email');

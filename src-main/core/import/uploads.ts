@@ -1,5 +1,6 @@
 // Getting a file to the core when the UI cannot hand it a path (browser mode): the page sends
-// the file in base64 chunks, appended in order to dataDir/imports/uploads, and gets back a path
+// the file in base64 chunks, appended in order to dataDir/imports/uploads/<id>/<its own name> (so
+// the name people see in messages and results is theirs), and gets back a path
 // that import.inspect/preview/start accept like any other. Uploads older than two days go.
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -18,8 +19,8 @@ function safeName(name: string): string {
 
 function fileOf(dataDir: string, uploadId: string): string {
   if (!/^[0-9a-f-]{36}$/.test(uploadId)) throw new AppError('invalid_input', 'Not an upload id.', 'uploadId');
-  const dir = uploadsDir(dataDir);
-  const name = existsSync(dir) ? readdirSync(dir).find((f) => f.startsWith(`${uploadId}-`)) : undefined;
+  const dir = join(uploadsDir(dataDir), uploadId);
+  const name = existsSync(dir) ? readdirSync(dir)[0] : undefined;
   if (!name) throw new AppError('not_found', 'This upload does not exist (it may have expired); choose the file again.', 'uploadId');
   return join(dir, name);
 }
@@ -29,10 +30,11 @@ export function uploadStart(dataDir: string, input: { fileName: string; size: nu
   mkdirSync(dir, { recursive: true });
   for (const f of readdirSync(dir)) {
     const p = join(dir, f);
-    if (Date.now() - statSync(p).mtimeMs > KEEP_MS) rmSync(p, { force: true });
+    if (Date.now() - statSync(p).mtimeMs > KEEP_MS) rmSync(p, { recursive: true, force: true });
   }
   const uploadId = randomUUID();
-  writeFileSync(join(dir, `${uploadId}-${safeName(input.fileName)}`), '');
+  mkdirSync(join(dir, uploadId));
+  writeFileSync(join(dir, uploadId, safeName(input.fileName)), '');
   return { uploadId };
 }
 

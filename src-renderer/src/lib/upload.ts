@@ -45,9 +45,3 @@ export async function uploadFile(file: File, onProgress: (p: UploadProgress) => 
   if (signal?.aborted) throw new UploadCancelled();
   return api.import.uploadFinish.mutate({ uploadId });
 }
-
-/** The core keeps an upload as "<upload id>-<name>"; messages about it name that copy. */
-export const UPLOAD_PREFIX = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-/g;
-
-/** The name the person's file had. */
-export const displayFileName = (name: string) => name.replace(UPLOAD_PREFIX, '');

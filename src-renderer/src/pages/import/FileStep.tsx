@@ -15,7 +15,7 @@ import type { ImportSummary } from '../../lib/api-types';
 import { describeShape, type ShownError } from '../../lib/errors';
 import { formatBytes, formatRelative } from '../../lib/format';
 import { keys } from '../../lib/query-keys';
-import { displayFileName, UPLOAD_PREFIX, UploadCancelled, uploadFile, type UploadProgress } from '../../lib/upload';
+import { UploadCancelled, uploadFile, type UploadProgress } from '../../lib/upload';
 import { fromInspection, setWizard } from './wizard-store';
 
 export const IMPORT_KIND = 'import.run';
@@ -47,9 +47,9 @@ export function FileStep() {
       setWizard({ file: { name: file.name, size: file.size }, source, step: 'mapping', kindChosen: false, ...fromInspection(inspected, null) });
     } catch (err) {
       if (!(err instanceof UploadCancelled)) {
-        // The core's sentence names the file (its uploaded copy) and the problem; in Chinese it follows the translated one.
+        // The core's sentence names the file and the problem; in Chinese it follows the translated one.
         const shape = errorShape(err);
-        const raw = shape.message.replace(UPLOAD_PREFIX, '');
+        const raw = shape.message;
         const shown = describeShape({ ...shape, message: raw }, t);
         setError({ ...shown, file: file.name, detail: lang === 'zh' && raw !== shown.message ? raw : '' });
       }
@@ -177,7 +177,7 @@ function RecentImports() {
             <Group key={j.id} justify="space-between" wrap="nowrap">
               <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
                 <Anchor component={Link} href={`/import/runs/${j.id}`} fz="sm" truncate>
-                  {r ? displayFileName(r.file) : t('import.runTitle', { id: j.id })}
+                  {r ? r.file : t('import.runTitle', { id: j.id })}
                 </Anchor>
                 <JobStatusBadge status={j.status} />
                 {r && !r.dryRun && (

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../hooks/useLanguage';
 import type { InspectResult } from '../../lib/api-types';
 import { formatBytes, formatNumber } from '../../lib/format';
-import { displayFileName } from '../../lib/upload';
 import { setWizard, type Source } from './wizard-store';
 
 const ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be', 'big5', 'shift_jis', 'windows-1252'] as const;
@@ -28,7 +27,7 @@ export function ReadSettings({ info, source }: { info: InspectResult | undefined
             <IconFileSpreadsheet size={22} stroke={1.6} color="var(--mantine-color-indigo-6)" />
             <div style={{ minWidth: 0 }}>
               <Text fw={600} truncate data-testid="import-file-name">
-                {info ? displayFileName(info.fileName) : '…'}
+                {info ? info.fileName : '…'}
               </Text>
               {info && (
                 <Text fz="xs" c="dimmed" className="tabular">

@@ -17,7 +17,6 @@ import { describeShape } from '../../lib/errors';
 import { runExport } from '../../lib/exporter';
 import { formatDuration, formatNumber } from '../../lib/format';
 import { keys } from '../../lib/query-keys';
-import { displayFileName } from '../../lib/upload';
 import { CountsSummary } from './CountsSummary';
 import { MergesTable, RejectsTable } from './DetailsTables';
 import { resetWizard, setWizard, useWizard } from './wizard-store';
@@ -73,7 +72,7 @@ export function RunPage({ id }: { id: number }) {
           </Group>
           {summary && (
             <Text c="dimmed" fz="sm" mt={4}>
-              {summary.sheet ? t('import.run.fileSheet', { file: displayFileName(summary.file), sheet: summary.sheet }) : displayFileName(summary.file)}
+              {summary.sheet ? t('import.run.fileSheet', { file: summary.file, sheet: summary.sheet }) : summary.file}
             </Text>
           )}
         </div>

@@ -11,7 +11,6 @@ import type { ImportKind, ImportTemplate, InspectResult } from '../../lib/api-ty
 import { describeError } from '../../lib/errors';
 import { notifyDone, notifyError, notifyWithUndo } from '../../lib/notify';
 import { keys } from '../../lib/query-keys';
-import { displayFileName } from '../../lib/upload';
 import { DEFAULT_OPTIONS, setWizard, type FullOptions } from './wizard-store';
 
 const norm = (h: string) => h.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -96,7 +95,7 @@ export function TemplateBar({ info, kind, mapping, options, templateId }: Props)
   };
 
   const openSave = () => {
-    setName(current?.name ?? displayFileName(info.fileName).replace(/\.[^.]+$/, ''));
+    setName(current?.name ?? info.fileName.replace(/\.[^.]+$/, ''));
     setNameError(null);
     setSaving(true);
   };
