@@ -160,3 +160,23 @@ export function readOptionalDate(cols: Columns, cells: string[], field: string, 
 }
 
 export const quoted = (raw: string) => `"${clip(raw, 80)}"`;
+
+/**
+ * The start of every activity row (a message, a review): whose it is, found by email or phone,
+ * and when it happened. `what` names the row in the problem ("message", "review").
+ */
+export function readOwnerAndTime(
+  cols: Columns,
+  cells: string[],
+  opts: Pick<ParseOptions, 'phones' | 'memo' | 'dateOrder'>,
+  what: string,
+): Checked<{ person: Person; occurredAt: number }> {
+  const person = readPerson(cols, cells, 'customer_', opts);
+  if (!person.ok) return person;
+  if (!person.value.email && !person.value.phone) {
+    return bad(cols.has('customer_email') ? 'customer_email' : 'customer_phone', `The row has no customer email or phone, so Patron cannot tell whose ${what} it is.`);
+  }
+  const date = readDate(cols, cells, 'occurred_at', 'date', opts);
+  if (!date.ok) return date;
+  return { ok: true, value: { person: person.value, occurredAt: date.value } };
+}

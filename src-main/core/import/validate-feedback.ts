@@ -1,7 +1,7 @@
 // A row of a reviews/complaints/surveys file, checked and turned into stored values.
 import type { FEEDBACK_KINDS } from '../db/schema';
 import { choice, FEEDBACK_KIND, guessLanguage, LANGUAGE, parseInteger, parseRating } from './parse-values';
-import { bad, quoted, readDate, readPerson, type Checked, type Columns, type ParseOptions, type Person } from './validate-common';
+import { bad, quoted, readOwnerAndTime, type Checked, type Columns, type ParseOptions, type Person } from './validate-common';
 
 export interface FeedbackRow {
   person: Person;
@@ -16,13 +16,8 @@ export interface FeedbackRow {
 }
 
 export function readFeedback(cols: Columns, cells: string[], opts: ParseOptions): Checked<FeedbackRow> {
-  const person = readPerson(cols, cells, 'customer_', opts);
-  if (!person.ok) return person;
-  if (!person.value.email && !person.value.phone) {
-    return bad(cols.has('customer_email') ? 'customer_email' : 'customer_phone', 'The row has no customer email or phone, so Patron cannot tell whose review it is.');
-  }
-  const date = readDate(cols, cells, 'occurred_at', 'date', opts);
-  if (!date.ok) return date;
+  const head = readOwnerAndTime(cols, cells, opts, 'review');
+  if (!head.ok) return head;
   let kind: FeedbackRow['kind'] = 'review';
   const rawKind = cols.get(cells, 'kind');
   if (rawKind) {
@@ -50,8 +45,7 @@ export function readFeedback(cols: Columns, cells: string[], opts: ParseOptions)
   return {
     ok: true,
     value: {
-      person: person.value,
-      occurredAt: date.value,
+      ...head.value,
       kind,
       rating,
       nps,

@@ -1,7 +1,7 @@
 // A row of a messages file (emails, WeChat chats, call logs...), checked and turned into stored values.
 import type { CHANNELS, DIRECTIONS } from '../db/schema';
 import { CHANNEL, choice, DIRECTION, guessLanguage, LANGUAGE, parseBool } from './parse-values';
-import { bad, quoted, readDate, readPerson, type Checked, type Columns, type ParseOptions, type Person } from './validate-common';
+import { bad, quoted, readOwnerAndTime, type Checked, type Columns, type ParseOptions, type Person } from './validate-common';
 
 export interface InteractionRow {
   person: Person;
@@ -15,13 +15,8 @@ export interface InteractionRow {
 }
 
 export function readInteraction(cols: Columns, cells: string[], opts: ParseOptions & { defaultChannel: InteractionRow['channel'] }): Checked<InteractionRow> {
-  const person = readPerson(cols, cells, 'customer_', opts);
-  if (!person.ok) return person;
-  if (!person.value.email && !person.value.phone) {
-    return bad(cols.has('customer_email') ? 'customer_email' : 'customer_phone', 'The row has no customer email or phone, so Patron cannot tell whose message it is.');
-  }
-  const date = readDate(cols, cells, 'occurred_at', 'date', opts);
-  if (!date.ok) return date;
+  const head = readOwnerAndTime(cols, cells, opts, 'message');
+  if (!head.ok) return head;
   const body = cols.get(cells, 'body');
   if (!body) return bad('body', 'The message is empty.');
   let channel = opts.defaultChannel;
@@ -56,8 +51,7 @@ export function readInteraction(cols: Columns, cells: string[], opts: ParseOptio
   return {
     ok: true,
     value: {
-      person: person.value,
-      occurredAt: date.value,
+      ...head.value,
       channel,
       direction,
       subject: cols.get(cells, 'subject').slice(0, 500) || null,
