@@ -41,7 +41,7 @@ describe('customer timeline', () => {
   it('a deleted note restored with its time returns to the same place', () => {
     const { db, sqlite } = env.core;
     const note = addNote(db, customerId, 'Allergic to nuts', 1_500);
-    const removed = deleteNote(sqlite, db, note.id);
+    const removed = deleteNote(db, note.id);
     addNote(db, customerId, removed.body, removed.createdAt);
     const items = customerTimeline(sqlite, customerId, undefined, 50).items;
     const restored = items.find((i) => i.type === 'note' && i.body === 'Allergic to nuts')!;

@@ -99,6 +99,11 @@ export function getCustomer(sqlite: Database.Database, id: number) {
   };
 }
 
+/** Throws not_found unless the customer exists: every write that hangs off a customer checks first. */
+export function assertCustomer(db: Db, id: number): void {
+  if (!db.select({ id: customers.id }).from(customers).where(eq(customers.id, id)).get()) throw notFound('Customer', id);
+}
+
 function companyId(db: Db, name: string | null | undefined): number | null {
   if (!name) return null;
   const existing = db.select({ id: companies.id }).from(companies).where(eq(companies.name, name)).get();
@@ -149,7 +154,7 @@ export function createCustomer(db: Db, sqlite: Database.Database, raw: CustomerI
 export function updateCustomer(db: Db, sqlite: Database.Database, id: number, raw: CustomerInput): { id: number } {
   const input = customerInput.parse(raw);
   return sqlite.transaction(() => {
-    if (!db.select({ id: customers.id }).from(customers).where(eq(customers.id, id)).get()) throw notFound('Customer', id);
+    assertCustomer(db, id);
     const v = values(db, input);
     assertNoDuplicate(sqlite, v.emailNorm, v.phoneNorm, id);
     db.update(customers).set({ ...v, updatedAt: Date.now() }).where(eq(customers.id, id)).run();

@@ -2,7 +2,7 @@
 // problem (which field, why, in plain words) and the person a row is about (name, email, phone).
 import type { DateOrder } from './parse-date';
 import { dateProblem, parseDate } from './parse-date';
-import { parseEmail, type PhoneNormalizer } from './parse-values';
+import { choice, guessLanguage, LANGUAGE, parseEmail, type PhoneNormalizer } from './parse-values';
 import { own } from './source-row';
 
 export interface Problem {
@@ -179,4 +179,13 @@ export function readOwnerAndTime(
   const date = readDate(cols, cells, 'occurred_at', 'date', opts);
   if (!date.ok) return date;
   return { ok: true, value: { person: person.value, occurredAt: date.value } };
+}
+
+/** The row's language: the file's column when it has one, else guessed from the text. */
+export function readLanguage(cols: Columns, cells: string[], text: string | null): Checked<string> {
+  const raw = cols.get(cells, 'language');
+  if (!raw) return { ok: true, value: guessLanguage(text) };
+  const l = choice(LANGUAGE, raw);
+  if (!l) return bad('language', `${quoted(raw)} is not a language Patron knows (English or Chinese).`);
+  return { ok: true, value: l };
 }

@@ -1,7 +1,7 @@
 // A row of a reviews/complaints/surveys file, checked and turned into stored values.
 import type { FEEDBACK_KINDS } from '../db/schema';
-import { choice, FEEDBACK_KIND, guessLanguage, LANGUAGE, parseInteger, parseRating } from './parse-values';
-import { bad, quoted, readOwnerAndTime, type Checked, type Columns, type ParseOptions, type Person } from './validate-common';
+import { choice, FEEDBACK_KIND, parseInteger, parseRating } from './parse-values';
+import { bad, quoted, readLanguage, readOwnerAndTime, type Checked, type Columns, type ParseOptions, type Person } from './validate-common';
 
 export interface FeedbackRow {
   person: Person;
@@ -35,13 +35,8 @@ export function readFeedback(cols: Columns, cells: string[], opts: ParseOptions)
   if (nps !== null && (nps < 0 || nps > 10)) return bad('nps', `The NPS score ${rawNps} is outside 0 to 10.`);
   const body = cols.get(cells, 'body').slice(0, 100_000) || null;
   if (rating === null && nps === null && !body) return bad(cols.has('body') ? 'body' : 'rating', 'The row has no rating, score or text.');
-  let language = guessLanguage(body);
-  const rawLanguage = cols.get(cells, 'language');
-  if (rawLanguage) {
-    const l = choice(LANGUAGE, rawLanguage);
-    if (!l) return bad('language', `${quoted(rawLanguage)} is not a language Patron knows (English or Chinese).`);
-    language = l;
-  }
+  const language = readLanguage(cols, cells, body);
+  if (!language.ok) return language;
   return {
     ok: true,
     value: {
@@ -52,7 +47,7 @@ export function readFeedback(cols: Columns, cells: string[], opts: ParseOptions)
       body,
       productSku: cols.get(cells, 'product_sku') || null,
       productName: cols.get(cells, 'product_name') || null,
-      language,
+      language: language.value,
     },
   };
 }

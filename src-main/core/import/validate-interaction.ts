@@ -1,7 +1,7 @@
 // A row of a messages file (emails, WeChat chats, call logs...), checked and turned into stored values.
 import type { CHANNELS, DIRECTIONS } from '../db/schema';
-import { CHANNEL, choice, DIRECTION, guessLanguage, LANGUAGE, parseBool } from './parse-values';
-import { bad, quoted, readOwnerAndTime, type Checked, type Columns, type ParseOptions, type Person } from './validate-common';
+import { CHANNEL, choice, DIRECTION, parseBool } from './parse-values';
+import { bad, quoted, readLanguage, readOwnerAndTime, type Checked, type Columns, type ParseOptions, type Person } from './validate-common';
 
 export interface InteractionRow {
   person: Person;
@@ -33,13 +33,8 @@ export function readInteraction(cols: Columns, cells: string[], opts: ParseOptio
     if (!d) return bad('direction', `${quoted(rawDirection)} is neither inbound (from the customer) nor outbound (to the customer).`);
     direction = d;
   }
-  let language = guessLanguage(body);
-  const rawLanguage = cols.get(cells, 'language');
-  if (rawLanguage) {
-    const l = choice(LANGUAGE, rawLanguage);
-    if (!l) return bad('language', `${quoted(rawLanguage)} is not a language Patron knows (English or Chinese).`);
-    language = l;
-  }
+  const language = readLanguage(cols, cells, body);
+  if (!language.ok) return language;
   // Imported history is treated as dealt with unless the file says a message still waits.
   let handled = true;
   const rawHandled = cols.get(cells, 'handled');
@@ -56,7 +51,7 @@ export function readInteraction(cols: Columns, cells: string[], opts: ParseOptio
       direction,
       subject: cols.get(cells, 'subject').slice(0, 500) || null,
       body: body.slice(0, 100_000),
-      language,
+      language: language.value,
       handled,
     },
   };

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { interactions } from '../db/schema';
 import { notFound } from '../errors';
-import { assertCustomer } from '../notes/service';
+import { assertCustomer } from '../customers/service';
 import { insertInteractionSearchRow } from './search-index';
 
 export interface InteractionInput {

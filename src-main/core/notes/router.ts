@@ -13,5 +13,5 @@ export const notesRouter = router({
     .mutation(({ ctx, input }) => updateNote(ctx.core.db, input.id, input.body)),
   delete: procedure
     .input(z.object({ id: z.number().int().positive() }))
-    .mutation(({ ctx, input }) => deleteNote(ctx.core.sqlite, ctx.core.db, input.id)),
+    .mutation(({ ctx, input }) => deleteNote(ctx.core.db, input.id)),
 });

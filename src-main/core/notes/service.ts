@@ -1,12 +1,8 @@
-import type Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { customers, notes } from '../db/schema';
+import { notes } from '../db/schema';
+import { assertCustomer } from '../customers/service';
 import { notFound } from '../errors';
-
-export function assertCustomer(db: Db, id: number): void {
-  if (!db.select({ id: customers.id }).from(customers).where(eq(customers.id, id)).get()) throw notFound('Customer', id);
-}
 
 /** `createdAt` is given when undoing a delete, so the note returns to its place on the timeline. */
 export function addNote(db: Db, customerId: number, body: string, createdAt?: number): { id: number; createdAt: number } {
@@ -24,7 +20,7 @@ export function updateNote(db: Db, id: number, body: string): void {
 }
 
 /** Returns the deleted note so the UI can offer undo by re-adding it. */
-export function deleteNote(sqlite: Database.Database, db: Db, id: number) {
+export function deleteNote(db: Db, id: number) {
   const note = db.select().from(notes).where(eq(notes.id, id)).get();
   if (!note) throw notFound('Note', id);
   db.delete(notes).where(eq(notes.id, id)).run();

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { customerTags, tags } from '../db/schema';
 import { reindexCustomer } from '../customers/search-index';
-import { assertCustomer } from '../notes/service';
+import { assertCustomer } from '../customers/service';
 
 export function listTags(sqlite: Database.Database) {
   return sqlite

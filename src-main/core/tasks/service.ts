@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { tasks } from '../db/schema';
 import { notFound } from '../errors';
-import { assertCustomer } from '../notes/service';
+import { assertCustomer } from '../customers/service';
 
 export function addTask(db: Db, input: { customerId: number; title: string; dueAt?: number | null }) {
   assertCustomer(db, input.customerId);
