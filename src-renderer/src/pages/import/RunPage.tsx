@@ -138,25 +138,34 @@ function Ended({ job }: { job: JobView }) {
               {t('import.run.backToPreview')}
             </Button>
           )}
-          <Button
-            variant="default"
-            onClick={() => {
-              resetWizard();
-              navigate('/import');
-            }}
-          >
-            {t('import.run.another')}
-          </Button>
+          <AnotherFileButton />
         </Group>
       </Stack>
     </Paper>
   );
 }
 
+/** Starts the wizard over for the next file. */
+function AnotherFileButton() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  return (
+    <Button
+      variant="default"
+      leftSection={<IconFileImport size={16} />}
+      onClick={() => {
+        resetWizard();
+        navigate('/import');
+      }}
+    >
+      {t('import.run.another')}
+    </Button>
+  );
+}
+
 function Result({ jobId, summary }: { jobId: number; summary: ImportSummary }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const [, navigate] = useLocation();
   const download = (format: 'csv' | 'xlsx') => void runExport({ input: { list: { kind: 'rejects', jobId }, format }, label: t('import.result.rejectedFile') }, t);
   return (
     <>
@@ -178,16 +187,7 @@ function Result({ jobId, summary }: { jobId: number; summary: ImportSummary }) {
                 {t('import.run.openCustomers')}
               </Button>
             )}
-            <Button
-              variant="default"
-              leftSection={<IconFileImport size={16} />}
-              onClick={() => {
-                resetWizard();
-                navigate('/import');
-              }}
-            >
-              {t('import.run.another')}
-            </Button>
+            <AnotherFileButton />
           </Group>
         </Stack>
       </Paper>
