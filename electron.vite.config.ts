@@ -27,6 +27,8 @@ export default defineConfig({
           'core-process': resolve(import.meta.dirname, 'src-main/electron/core-process.ts'),
           // The model runs in its own process so a llama.cpp abort cannot take the core down.
           'model-host': resolve(import.meta.dirname, 'src-main/core/llm/model-host.ts'),
+          // Big imports read and check rows in a worker thread while the core writes.
+          'import-check-worker': resolve(import.meta.dirname, 'src-main/core/import/check-worker.ts'),
         },
       },
     },

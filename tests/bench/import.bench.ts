@@ -13,12 +13,14 @@
 //   app  — the app's full import path: an import job (detection, mapping, validation of every
 //          cell, date/amount/phone parsing, customer de-duplication, orders grouped from lines,
 //          products, search rows, metrics recompute, one transaction) started and awaited
-//          through the job runner, as the UI does.
+//          through the job runner, as the UI does. A file this size is read and checked in a
+//          worker thread while the job's thread writes (import/checked-rows.ts).
 // Prints their rows/s, the ratio app/raw (target >= 0.5) and the peak RSS during the app import
-// (sampled every 20 ms; target < 400 MB), as a table and then one JSON line. The app runs first,
+// (the kernel's high-water mark on Linux, else sampled; target < 400 MB), as a table and then one
+// JSON line. The app runs first,
 // so its memory is measured from the process as it is after generating the file, not after the
 // other two paths have grown its heap.
-import { closeSync, fsyncSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,16 +42,28 @@ const TARGET_RATIO = 0.5;
 const TARGET_RSS_MB = 400;
 const MAPPING = { order_no: 0, ordered_at: 1, customer_name: 2, customer_email: 3, customer_phone: 4, product_sku: 5, product_name: 6, quantity: 7, unit_price: 8, status: 9 };
 
-/** Peak RSS while `fn` runs, sampled (the process-wide maxRSS would include the other phases). */
-async function withPeakRss<T>(fn: () => Promise<T>): Promise<[T, number]> {
+/**
+ * Peak RSS while `fn` runs. On Linux, the kernel's own high-water mark (VmHWM), reset just before:
+ * exact, and it counts the moments the event loop is too busy for a timer to sample. Elsewhere,
+ * sampled every 20 ms (a lower bound).
+ */
+async function withPeakRss<T>(fn: () => Promise<T>): Promise<[T, number, 'kernel high-water mark' | 'sampled every 20 ms']> {
+  const hwm = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) * 1024;
+  let kernel: boolean;
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    kernel = hwm() > 0;
+  } catch {
+    kernel = false;
+  }
   let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const timer = kernel ? null : setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   try {
     const out = await fn();
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return [out, peak];
+    peak = kernel ? hwm() : Math.max(peak, process.memoryUsage().rss);
+    return [out, peak, kernel ? 'kernel high-water mark' : 'sampled every 20 ms'];
   } finally {
-    clearInterval(timer);
+    if (timer) clearInterval(timer);
   }
 }
 
@@ -161,7 +175,7 @@ export async function run(args: string[]): Promise<BenchResult> {
   log(`  ${gen.lines.toLocaleString('en')} lines, ${gen.orders.toLocaleString('en')} orders, ${mb.toFixed(0)} MB in ${((performance.now() - tg) / 1000).toFixed(1)} s`);
 
   log('app: the import job...');
-  const [app, peak] = await withPeakRss(() => appImport(join(root, 'app'), file));
+  const [app, peak, peakHow] = await withPeakRss(() => appImport(join(root, 'app'), file));
   log('raw limit: same reader, one prepared INSERT, one transaction...');
   const raw = await rawLimit(join(root, 'raw'), file);
   log(`  ${Math.round(raw.rows / raw.seconds).toLocaleString('en')} rows/s`);
@@ -194,7 +208,7 @@ export async function run(args: string[]): Promise<BenchResult> {
       ['app / raw', round(ratio, 3), `>= ${TARGET_RATIO}`, ratio >= TARGET_RATIO],
       ['schema floor / raw', round(floorRate / rawRate, 3), '', null],
       ['app / schema floor', round(appRate / floorRate, 3), '', null],
-      ['peak RSS during app import (MB)', round(peakMb, 0), `< ${TARGET_RSS_MB}`, peakMb < TARGET_RSS_MB],
+      [`peak RSS during app import (MB, ${peakHow})`, round(peakMb, 0), `< ${TARGET_RSS_MB}`, peakMb < TARGET_RSS_MB],
     ],
   );
   if (!flags.has('keep')) rmSync(root, { recursive: true, force: true });

@@ -26,7 +26,8 @@ describe('writes during an import', () => {
     const { core } = env;
     const customerId = createCustomer(core.db, core.sqlite, { name: '林小雨' }).id;
     const file = join(env.dir, 'orders.csv');
-    writeOrderLines(file, 40_000);
+    // Big enough that the import is still writing long after the note is sent (it is cancelled then).
+    writeOrderLines(file, 150_000);
     const id = core.jobs.start(IMPORT_JOB_KIND, {
       source: { path: file },
       kind: 'orders',

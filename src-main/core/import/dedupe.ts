@@ -14,6 +14,9 @@ import { own } from './source-row';
 import type { CustomerRow } from './validate-customer';
 import type { Person } from './validate-common';
 
+/** Customers (and so keys of each kind) up to which all keys are kept in memory (about 100 bytes each). */
+const MAX_KEYS_IN_MEMORY = 300_000;
+
 export type OnMatch = 'fill' | 'overwrite';
 export type CustomerAction = 'created' | 'updated' | 'unchanged' | 'merged';
 
@@ -67,6 +70,12 @@ export class CustomerStore {
   private readonly tagIds = new Map<string, number>();
   /** Customers already resolved for order/message/review rows, by email or phone key. */
   private readonly refs = new Map<string, number>();
+  /**
+   * Every customer's email and phone key (the first customer holding each), kept while there are
+   * not too many: most rows of a big file are new people, and a miss in memory is much cheaper
+   * than a miss in the index. Null: look keys up in the database.
+   */
+  private keys: { email: Map<string, number>; phone: Map<string, number> } | null = null;
   private readonly now = Date.now();
 
   constructor(
@@ -94,15 +103,37 @@ export class CustomerStore {
       maxId: sqlite.prepare('SELECT coalesce(max(id), 0) FROM customers').pluck(),
     };
     this.startMaxId = this.s.maxId.get() as number;
+    const count = sqlite.prepare('SELECT count(*) FROM customers').pluck().get() as number;
+    if (count <= MAX_KEYS_IN_MEMORY) {
+      this.keys = { email: new Map(), phone: new Map() };
+      const all = sqlite.prepare('SELECT id, email_norm AS e, phone_norm AS p FROM customers ORDER BY id').raw().iterate() as Iterable<[number, string | null, string | null]>;
+      for (const [id, e, p] of all) this.addKeys(id, e, p);
+    }
+  }
+
+  private addKeys(id: number, emailNorm: string | null, phoneNorm: string | null): void {
+    const k = this.keys;
+    if (!k) return;
+    if (emailNorm && !k.email.has(emailNorm)) k.email.set(own(emailNorm), id);
+    if (phoneNorm && !k.phone.has(phoneNorm)) k.phone.set(own(phoneNorm), id);
+    if (k.email.size + k.phone.size > 2 * MAX_KEYS_IN_MEMORY) this.keys = null;
+  }
+
+  private byEmail(emailNorm: string): number | undefined {
+    return this.keys ? this.keys.email.get(emailNorm) : (this.s.byEmail.get(emailNorm) as number | undefined);
+  }
+
+  private byPhone(phoneNorm: string): number | undefined {
+    return this.keys ? this.keys.phone.get(phoneNorm) : (this.s.byPhone.get(phoneNorm) as number | undefined);
   }
 
   find(p: Pick<Person, 'emailNorm' | 'phoneNorm'>): { id: number; by: 'email' | 'phone' } | null {
     if (p.emailNorm) {
-      const id = this.s.byEmail.get(p.emailNorm) as number | undefined;
+      const id = this.byEmail(p.emailNorm);
       if (id !== undefined) return { id, by: 'email' };
     }
     if (p.phoneNorm) {
-      const id = this.s.byPhone.get(p.phoneNorm) as number | undefined;
+      const id = this.byPhone(p.phoneNorm);
       if (id !== undefined) return { id, by: 'phone' };
     }
     return null;
@@ -146,6 +177,7 @@ export class CustomerStore {
       this.s.insert.run(c.name, companyId, c.email, c.emailNorm, c.phone, c.phoneNorm, c.city, c.country, c.language,
         c.consentEmail ? 1 : 0, c.consentSms ? 1 : 0, c.consentWechat ? 1 : 0, c.createdAt ?? this.now).lastInsertRowid,
     );
+    this.addKeys(id, c.emailNorm, c.phoneNorm);
     const slot = id - this.startMaxId - 1;
     if (slot >= 0) {
       if (slot >= this.createdLines.length) {
@@ -230,7 +262,7 @@ export class CustomerStore {
       changed.push('email');
     }
     if (row.phoneNorm && !cur.phoneNorm) {
-      const owner = this.s.byPhone.get(row.phoneNorm) as number | undefined;
+      const owner = this.byPhone(row.phoneNorm);
       if (owner === undefined || owner === id) {
         next.phone = row.phone;
         next.phoneNorm = row.phoneNorm;
@@ -253,6 +285,7 @@ export class CustomerStore {
       const companyId = next.company === cur.company ? cur.companyId : this.companyId(next.company);
       this.s.update.run(next.name, companyId, next.email, next.emailNorm, next.phone, next.phoneNorm, next.city, next.country, next.language,
         next.consentEmail, next.consentSms, next.consentWechat, this.now, id);
+      this.addKeys(id, next.emailNorm, next.phoneNorm);
     }
     return changed;
   }

@@ -6,6 +6,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { MergeRecord } from './dedupe';
+import { own } from './source-row';
 
 export interface RejectRecord {
   line: number;
@@ -74,8 +75,9 @@ export class ImportDetails {
     const col = field === null ? undefined : this.fieldColumns[field];
     const column = col === undefined ? null : (this.headers[col] ?? `Column ${col + 1}`);
     if (this.rejects.length < this.keep) {
-      const value = col === undefined ? null : (cells[col] ?? '').slice(0, 200);
-      this.rejects.push({ line, field, column, value, reason });
+      // Copies, not slices: cells and reasons can be slices of a whole chunk of the file.
+      const value = col === undefined ? null : own((cells[col] ?? '').slice(0, 200));
+      this.rejects.push({ line, field, column, value, reason: own(reason) });
     }
     if (this.dir) {
       this.rejectFile ??= new CsvAppender(join(this.dir, REJECTS_FILE), [...this.headers, ...REJECT_COLUMNS]);
@@ -87,7 +89,7 @@ export class ImportDetails {
 
   merge(m: MergeRecord): void {
     this.mergeCount++;
-    if (this.merges.length < this.keep) this.merges.push(m);
+    if (this.merges.length < this.keep) this.merges.push({ ...m, name: own(m.name) });
     if (this.dir) {
       this.mergeFile ??= new CsvAppender(join(this.dir, MERGES_FILE), ['Line', 'Customer id', 'Customer', 'Matched by', 'Merged into', 'What changed']);
       this.mergeFile.row([m.line, m.customerId, m.name, m.matchedBy, m.into === 'existing' ? 'existing customer' : `line ${m.into}`, m.changed.join(', ')]);

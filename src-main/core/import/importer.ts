@@ -1,21 +1,18 @@
-// The row pipeline of one import: check each row for its kind, then write it (creating, merging
-// or skipping), reporting rejected rows with their line and reason. Runs synchronously inside the
+// The writing half of one import: each checked row is written (creating, merging or skipping),
+// and rejected rows are reported with their line and reason. Runs synchronously inside the
 // caller's transaction; the caller decides whether it commits (import) or rolls back (dry run,
 // preview, cancel, error).
 import type Database from 'better-sqlite3';
-import type { CountryCode } from 'libphonenumber-js';
 import { CustomerStore, type CustomerCounts, type MergeRecord } from './dedupe';
 import type { BulkLoad } from './bulk-load';
 import type { ImportDetails, RejectRecord } from './details';
 import type { RowOutcome } from './outcome';
-import { PhoneNormalizer } from './parse-values';
+import { RowChecker, type CheckedRow } from './check-row';
 import type { ImportRequest } from './schemas';
-import type { SourceRow } from './source-row';
-import { Columns, ParseMemo, type ParseOptions } from './validate-common';
-import { readCustomer } from './validate-customer';
-import { readFeedback } from './validate-feedback';
-import { readInteraction } from './validate-interaction';
-import { readOrderLine } from './validate-order';
+import type { CellSource, SourceRow } from './source-row';
+import type { CustomerRow } from './validate-customer';
+import type { FeedbackRow } from './validate-feedback';
+import type { InteractionRow } from './validate-interaction';
 import { FeedbackWriter, InteractionWriter, type ActivityCounts } from './write-activity';
 import { OrderWriter } from './write-orders';
 
@@ -59,8 +56,8 @@ export const TABLES_BY_KIND: Record<ImportRequest['kind'], Record<string, number
 
 export class Importer {
   private rows = 0;
-  private readonly cols: Columns;
-  private readonly opts: ParseOptions & { defaultChannel: ImportRequest['options']['defaultChannel'] };
+  /** Checks rows handed to `row` (in this thread); rows checked elsewhere come in through `write`. */
+  private readonly checker: RowChecker;
   private readonly customers: CustomerStore;
   private readonly orders: OrderWriter | null = null;
   private readonly interactions: InteractionWriter | null = null;
@@ -69,74 +66,39 @@ export class Importer {
   constructor(
     sqlite: Database.Database,
     private readonly req: ImportRequest,
-    private readonly width: number,
-    private readonly strictWidth: boolean,
+    width: number,
+    strictWidth: boolean,
     private readonly details: ImportDetails,
     private readonly outcome?: (o: RowOutcome) => void,
     private readonly bulk?: BulkLoad,
   ) {
-    this.cols = new Columns(req.mapping);
     const o = req.options;
-    this.opts = {
-      dateOrder: o.dateOrder,
-      decimalComma: o.decimalComma,
-      currency: o.currency,
-      phones: new PhoneNormalizer(o.defaultCountry as CountryCode),
-      memo: new ParseMemo(),
-      defaultChannel: o.defaultChannel,
-    };
+    this.checker = new RowChecker({ kind: req.kind, mapping: req.mapping, options: o, width, strictWidth });
     this.customers = new CustomerStore(sqlite, o.onMatch, (m) => details.merge(m));
     if (req.kind === 'orders') this.orders = new OrderWriter(sqlite, this.customers, details, o.createCustomers, outcome);
     if (req.kind === 'interactions') this.interactions = new InteractionWriter(sqlite, this.customers, details, o.createCustomers, outcome);
     if (req.kind === 'feedback') this.feedback = new FeedbackWriter(sqlite, this.customers, details, o.createCustomers, outcome);
   }
 
-  private reject(r: SourceRow, field: string | null, reason: string, values: unknown = null): void {
-    if (this.orders) {
-      // A broken line still belongs to its order: the whole order is left out with it.
-      const orderNo = this.cols.get(r.cells, 'order_no');
-      return this.orders.line(r.line, r.cells, { ok: false, problem: { field, reason }, ...(orderNo ? { orderNo } : {}) });
-    }
-    this.details.reject(r.line, r.cells, field, reason);
-    this.outcome?.({ line: r.line, status: 'rejected', values, reason });
+  /** Checks and writes one source row. */
+  row(r: SourceRow): void {
+    this.write(r.line, r, this.checker.check(r));
   }
 
-  row(r: SourceRow): void {
+  /** Writes one row already checked (here or in a worker thread): creating, merging or skipping. */
+  write(line: number, src: CellSource, checked: CheckedRow): void {
     this.rows++;
-    const { cells } = r;
-    if (r.problem) return this.reject(r, null, r.problem);
-    if (this.strictWidth && cells.length > this.width) {
-      for (let i = this.width; i < cells.length; i++) {
-        if (cells[i].trim() !== '') {
-          return this.reject(
-            r,
-            null,
-            `This row has ${cells.length} values but the header has ${this.width} columns; a value probably contains an unquoted delimiter (like a comma in "1,299.00").`,
-          );
-        }
-      }
+    if (this.orders) return this.orders.line(line, src, checked as CheckedRow<'orders'>);
+    if (!checked.ok) {
+      this.details.reject(line, src.cells, checked.problem.field, checked.problem.reason);
+      this.outcome?.({ line, status: 'rejected', values: null, reason: checked.problem.reason });
+      return;
     }
-    switch (this.req.kind) {
-      case 'customers': {
-        const c = readCustomer(this.cols, cells, this.opts);
-        if (!c.ok) return this.reject(r, c.problem.field, c.problem.reason);
-        const { id, action } = this.customers.upsert(c.value, r.line);
-        this.outcome?.({ line: r.line, status: action, values: c.value, customerId: id });
-        return;
-      }
-      case 'orders':
-        return this.orders!.line(r.line, cells, readOrderLine(this.cols, cells, this.opts));
-      case 'interactions': {
-        const c = readInteraction(this.cols, cells, this.opts);
-        if (!c.ok) return this.reject(r, c.problem.field, c.problem.reason);
-        return this.interactions!.write(r.line, cells, c.value);
-      }
-      case 'feedback': {
-        const c = readFeedback(this.cols, cells, this.opts);
-        if (!c.ok) return this.reject(r, c.problem.field, c.problem.reason);
-        return this.feedback!.write(r.line, cells, c.value);
-      }
-    }
+    if (this.interactions) return this.interactions.write(line, src, checked.value as InteractionRow);
+    if (this.feedback) return this.feedback.write(line, src, checked.value as FeedbackRow);
+    const c = checked.value as CustomerRow;
+    const { id, action } = this.customers.upsert(c, line);
+    this.outcome?.({ line, status: action, values: c, customerId: id });
   }
 
   /** Writes what is still held (the last order), recomputes metrics, rebuilds changed search rows. */

@@ -3,7 +3,8 @@
 // Unix timestamps, and written months ("5 Jan 2024", "January 5, 2024") through dayjs's strict
 // custom formats. Times without a zone are the computer's local time. Results are epoch ms.
 import dayjs from 'dayjs';
-import customParseFormat from 'dayjs/plugin/customParseFormat';
+// The .js matters: the Electron build loads this through Node's ESM resolver, which adds no extensions.
+import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 
 dayjs.extend(customParseFormat);
 

@@ -6,7 +6,12 @@
  */
 export const own = (s: string): string => (` ${s}`).slice(1);
 
-export interface SourceRow {
+/** Where a row's original cells can be had when they are needed (to report the row as rejected). */
+export interface CellSource {
+  readonly cells: string[];
+}
+
+export interface SourceRow extends CellSource {
   /** 1-based: the line in a text file where the row starts, or the row number in a sheet. */
   line: number;
   cells: string[];

@@ -6,6 +6,7 @@ import { insertInteractionSearchRow } from '../interactions/search-index';
 import type { CustomerStore } from './dedupe';
 import type { ImportDetails } from './details';
 import type { RowOutcome } from './outcome';
+import type { CellSource } from './source-row';
 import type { Person } from './validate-common';
 import type { FeedbackRow } from './validate-feedback';
 import type { InteractionRow } from './validate-interaction';
@@ -33,11 +34,11 @@ abstract class ActivityWriter<R extends { person: Person }> {
   protected abstract isDuplicate(customerId: number, row: R): boolean;
   protected abstract insert(customerId: number, row: R): void;
 
-  write(line: number, cells: string[], row: R): void {
+  write(line: number, src: CellSource, row: R): void {
     const customerId = this.customers.reference(row.person, line, this.createCustomers);
     if (customerId === null) {
       const reason = unknownCustomer(row.person);
-      this.details.reject(line, cells, row.person.email ? 'customer_email' : 'customer_phone', reason);
+      this.details.reject(line, src.cells, row.person.email ? 'customer_email' : 'customer_phone', reason);
       this.outcome?.({ line, status: 'rejected', values: row, reason });
       return;
     }

@@ -10,11 +10,11 @@ import type { ImportDetails } from './details';
 import type { Checked } from './validate-common';
 import type { OrderLineRow } from './validate-order';
 import type { RowOutcome } from './outcome';
-import { own } from './source-row';
+import { own, type CellSource } from './source-row';
 
 interface PendingLine {
   line: number;
-  cells: string[];
+  src: CellSource;
   row: OrderLineRow;
 }
 
@@ -74,11 +74,11 @@ export class OrderWriter {
     }
   }
 
-  line(line: number, cells: string[], checked: Checked<OrderLineRow> & { orderNo?: string }): void {
+  line(line: number, src: CellSource, checked: Checked<OrderLineRow> & { orderNo?: string }): void {
     const orderNo = checked.ok ? checked.value.orderNo : checked.orderNo;
     if (this.pending && this.pending.orderNo !== orderNo) this.writePending();
     if (!checked.ok) {
-      this.details.reject(line, cells, checked.problem.field, checked.problem.reason);
+      this.details.reject(line, src.cells, checked.problem.field, checked.problem.reason);
       this.outcome?.({ line, status: 'rejected', values: null, reason: checked.problem.reason });
       if (orderNo) {
         this.pending ??= { orderNo, lines: [], badLine: null };
@@ -87,12 +87,12 @@ export class OrderWriter {
       return;
     }
     this.pending ??= { orderNo: checked.value.orderNo, lines: [], badLine: null };
-    this.pending.lines.push({ line, cells, row: checked.value });
+    this.pending.lines.push({ line, src, row: checked.value });
   }
 
   private rejectAll(p: Pending, reason: string, field: string | null = null): void {
     for (const l of p.lines) {
-      this.details.reject(l.line, l.cells, field, reason);
+      this.details.reject(l.line, l.src.cells, field, reason);
       this.outcome?.({ line: l.line, status: 'rejected', values: l.row, reason });
     }
   }

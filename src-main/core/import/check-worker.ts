@@ -1,0 +1,47 @@
+// Worker-thread entry: reads the file and checks its rows while the importing thread writes the
+// rows checked before (see checked-rows.ts). Batches go out packed (row-codec.ts); when the
+// writer is MAX_BEHIND batches behind, this thread waits, so memory stays flat on any file size.
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../errors';
+import { RowChecker } from './check-row';
+import type { CheckWorkerData, FromCheckWorker } from './checked-rows';
+import { streamSource } from './read-source';
+import { BatchEncoder } from './row-codec';
+
+const MAX_BEHIND = 16;
+/**
+ * Rows per batch: enough to make a message's fixed cost small; few enough that a batch's text
+ * stays a small heap object, which the writer's young-generation GC frees at once.
+ */
+const BATCH_ROWS = 500;
+
+const { layout, settings, control } = workerData as CheckWorkerData;
+const behind = new Int32Array(control);
+const checker = new RowChecker(settings);
+const encoder = new BatchEncoder(settings.kind);
+let bytes = 0;
+const post = (m: FromCheckWorker, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
+
+function send(): void {
+  if (!encoder.rows) return;
+  const batch = encoder.finish();
+  Atomics.add(behind, 0, 1);
+  post({ type: 'batch', batch, bytes }, [batch.ends.buffer as ArrayBuffer, batch.nums.buffer as ArrayBuffer]);
+  for (let n = Atomics.load(behind, 0); n >= MAX_BEHIND; n = Atomics.load(behind, 0)) Atomics.wait(behind, 0, n);
+}
+
+try {
+  await streamSource(
+    layout,
+    (rows) => {
+      for (let i = 0; i < rows.length; i++) encoder.add(rows[i].line, rows[i].cells, checker.check(rows[i]));
+      if (encoder.rows >= BATCH_ROWS) send();
+    },
+    { onBytes: (b) => (bytes = b) },
+  );
+  send();
+  post({ type: 'done', bytes });
+} catch (err) {
+  const e = err as Partial<AppError>;
+  post({ type: 'error', error: { code: err instanceof AppError ? err.code : undefined, message: e.message ?? String(err), field: e.field } });
+}
