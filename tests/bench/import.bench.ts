@@ -1,4 +1,4 @@
-// `npm run bench -- import [--rows N] [--keep]`
+// `npm run bench -- import [--rows N] [--runs N] [--keep]`
 //
 // Generates an order-lines CSV (1,000,000 lines, about 110 MB: order number, date, customer
 // name/email/phone, SKU, product, quantity, "¥1,299.00"-style price, status) and measures, in the
@@ -15,11 +15,11 @@
 //          products, search rows, metrics recompute, one transaction) started and awaited
 //          through the job runner, as the UI does. A file this size is read and checked in a
 //          worker thread while the job's thread writes (import/checked-rows.ts).
-// Prints their rows/s, the ratio app/raw (target >= 0.5) and the peak RSS during the app import
-// (the kernel's high-water mark on Linux, else sampled; target < 400 MB), as a table and then one
-// JSON line. The app runs first,
-// so its memory is measured from the process as it is after generating the file, not after the
-// other two paths have grown its heap.
+// App and raw run in turns, `--runs` times each (default 2), and each keeps its fastest run.
+// Prints their rows/s, the ratio app/raw (target >= 0.5) and the highest peak RSS of the app
+// imports (the kernel's high-water mark on Linux, else sampled; target < 400 MB), as a table and
+// then one JSON line. The app runs first, so its memory is measured from the process as it is
+// after generating the file, not after the other paths have grown its heap.
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -174,11 +174,28 @@ export async function run(args: string[]): Promise<BenchResult> {
   const mb = statSync(file).size / 1024 / 1024;
   log(`  ${gen.lines.toLocaleString('en')} lines, ${gen.orders.toLocaleString('en')} orders, ${mb.toFixed(0)} MB in ${((performance.now() - tg) / 1000).toFixed(1)} s`);
 
-  log('app: the import job...');
-  const [app, peak, peakHow] = await withPeakRss(() => appImport(join(root, 'app'), file));
-  log('raw limit: same reader, one prepared INSERT, one transaction...');
-  const raw = await rawLimit(join(root, 'raw'), file);
-  log(`  ${Math.round(raw.rows / raw.seconds).toLocaleString('en')} rows/s`);
+  // This machine is shared and its speed drifts by 20% from minute to minute: the app and the raw
+  // path run in turns, `--runs` times each (on fresh databases), and each keeps its fastest run.
+  const runs = intFlag(flags, 'runs', 2);
+  let app: Awaited<ReturnType<typeof appImport>> | null = null;
+  let raw: Awaited<ReturnType<typeof rawLimit>> | null = null;
+  let peak = 0;
+  let peakHow = '';
+  for (let r = 1; r <= runs; r++) {
+    log(`app (run ${r} of ${runs}): the import job...`);
+    const [a, p, how] = await withPeakRss(() => appImport(join(root, `app-${r}`), file));
+    log(`  ${Math.round(a.summary.rows / a.seconds).toLocaleString('en')} rows/s, peak RSS ${Math.round(p / 1024 / 1024)} MB`);
+    if (!app || a.seconds < app.seconds) app = a;
+    peak = Math.max(peak, p);
+    peakHow = how;
+    rmSync(join(root, `app-${r}`), { recursive: true, force: true });
+    log(`raw limit (run ${r} of ${runs}): same reader, one prepared INSERT, one transaction...`);
+    const w = await rawLimit(join(root, `raw-${r}`), file);
+    log(`  ${Math.round(w.rows / w.seconds).toLocaleString('en')} rows/s`);
+    if (!raw || w.seconds < raw.seconds) raw = w;
+    rmSync(join(root, `raw-${r}`), { recursive: true, force: true });
+  }
+  if (!app || !raw) throw new Error('--runs must be at least 1');
 
   log('schema floor: the same rows into the app\u2019s tables, nothing else...');
   const floor = await schemaFloor(join(root, 'floor'), file, gen.lines);
@@ -196,9 +213,9 @@ export async function run(args: string[]): Promise<BenchResult> {
   printTable(
     ['path', 'rows', 'seconds', 'rows/s', 'MB/s', 'notes'],
     [
-      ['raw limit', raw.rows, round(raw.seconds, 2), Math.round(rawRate), round(mb / raw.seconds, 1), 'papaparse + 1 prepared INSERT, 1 transaction'],
+      [`raw limit (best of ${runs})`, raw.rows, round(raw.seconds, 2), Math.round(rawRate), round(mb / raw.seconds, 1), 'papaparse + 1 prepared INSERT, 1 transaction'],
       ['schema floor', floor.rows, round(floor.seconds, 2), Math.round(floorRate), round(mb / floor.seconds, 1), 'same rows into customers+search, orders, order_items; no checks'],
-      ['app import', s.rows, round(app.seconds, 2), Math.round(appRate), round(mb / app.seconds, 1),
+      [`app import (best of ${runs})`, s.rows, round(app.seconds, 2), Math.round(appRate), round(mb / app.seconds, 1),
         `${s.orders.created} orders, ${s.orderItems.created} lines, ${s.customers.created} customers, ${s.products.created} products`],
     ],
   );
@@ -208,7 +225,7 @@ export async function run(args: string[]): Promise<BenchResult> {
       ['app / raw', round(ratio, 3), `>= ${TARGET_RATIO}`, ratio >= TARGET_RATIO],
       ['schema floor / raw', round(floorRate / rawRate, 3), '', null],
       ['app / schema floor', round(appRate / floorRate, 3), '', null],
-      [`peak RSS during app import (MB, ${peakHow})`, round(peakMb, 0), `< ${TARGET_RSS_MB}`, peakMb < TARGET_RSS_MB],
+      [`peak RSS during app imports (MB, ${peakHow})`, round(peakMb, 0), `< ${TARGET_RSS_MB}`, peakMb < TARGET_RSS_MB],
     ],
   );
   if (!flags.has('keep')) rmSync(root, { recursive: true, force: true });
@@ -220,6 +237,7 @@ export async function run(args: string[]): Promise<BenchResult> {
     floor_rows_per_s: Math.round(floorRate),
     ratio: round(ratio, 3),
     peak_rss_mb: round(peakMb, 1),
+    runs,
     app_seconds: round(app.seconds, 2),
     raw_seconds: round(raw.seconds, 2),
     orders: s.orders.created,

@@ -42,9 +42,16 @@ export function startBulkLoad(sqlite: Database.Database, rowsPerFileRow: Record<
   if (bigTables && cacheBefore < 0 && -cacheBefore < CACHE_KIB) sqlite.pragma(`cache_size = -${CACHE_KIB}`);
   return {
     restoreIndexes(tables) {
-      for (let i = 0; i < dropped.length; ) {
-        if (tables && !tables.includes(dropped[i].table)) i++;
-        else sqlite.exec(dropped.splice(i, 1)[0].sql);
+      // Building an index is a sort: let SQLite sort on a second thread (the rows are all read by now).
+      const threads = sqlite.pragma('threads', { simple: true }) as number;
+      sqlite.pragma('threads = 2');
+      try {
+        for (let i = 0; i < dropped.length; ) {
+          if (tables && !tables.includes(dropped[i].table)) i++;
+          else sqlite.exec(dropped.splice(i, 1)[0].sql);
+        }
+      } finally {
+        sqlite.pragma(`threads = ${threads}`);
       }
     },
     done() {

@@ -1,10 +1,10 @@
 // Worker-thread entry: reads the file and checks its rows while the importing thread writes the
 // rows checked before (see checked-rows.ts). Batches go out packed (row-codec.ts); when the
 // writer is MAX_BEHIND batches behind, this thread waits, so memory stays flat on any file size.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { AppError } from '../errors';
 import { RowChecker } from './check-row';
-import type { CheckWorkerData, FromCheckWorker } from './checked-rows';
+import type { CheckWorkerData, FromCheckWorker, ToCheckWorker } from './checked-rows';
 import { streamSource } from './read-source';
 import { BatchEncoder } from './row-codec';
 
@@ -15,22 +15,21 @@ const MAX_BEHIND = 16;
  */
 const BATCH_ROWS = 500;
 
-const { layout, settings, control } = workerData as CheckWorkerData;
-const behind = new Int32Array(control);
-const checker = new RowChecker(settings);
-const encoder = new BatchEncoder(settings.kind);
-let bytes = 0;
 const post = (m: FromCheckWorker, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
 
-function send(): void {
-  if (!encoder.rows) return;
-  const batch = encoder.finish();
-  Atomics.add(behind, 0, 1);
-  post({ type: 'batch', batch, bytes }, [batch.ends.buffer as ArrayBuffer, batch.nums.buffer as ArrayBuffer]);
-  for (let n = Atomics.load(behind, 0); n >= MAX_BEHIND; n = Atomics.load(behind, 0)) Atomics.wait(behind, 0, n);
-}
-
-try {
+/** Reads and checks the whole file, sending the rows in batches. */
+async function run({ layout, settings, control }: CheckWorkerData): Promise<void> {
+  const behind = new Int32Array(control);
+  const checker = new RowChecker(settings);
+  const encoder = new BatchEncoder(settings.kind);
+  let bytes = 0;
+  const send = () => {
+    if (!encoder.rows) return;
+    const batch = encoder.finish();
+    Atomics.add(behind, 0, 1);
+    post({ type: 'batch', batch, bytes }, [batch.ends.buffer as ArrayBuffer, batch.nums.buffer as ArrayBuffer]);
+    for (let n = Atomics.load(behind, 0); n >= MAX_BEHIND; n = Atomics.load(behind, 0)) Atomics.wait(behind, 0, n);
+  };
   await streamSource(
     layout,
     (rows) => {
@@ -41,7 +40,12 @@ try {
   );
   send();
   post({ type: 'done', bytes });
-} catch (err) {
-  const e = err as Partial<AppError>;
-  post({ type: 'error', error: { code: err instanceof AppError ? err.code : undefined, message: e.message ?? String(err), field: e.field } });
 }
+
+// The worker may be started before the file is known (see warmUpCheckWorker): it waits for it.
+parentPort!.once('message', (m: ToCheckWorker) => {
+  run(m.data).catch((err: unknown) => {
+    const e = err as Partial<AppError>;
+    post({ type: 'error', error: { code: err instanceof AppError ? err.code : undefined, message: e.message ?? String(err), field: e.field } });
+  });
+});

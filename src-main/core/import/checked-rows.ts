@@ -3,7 +3,7 @@
 // second core the next rows are being checked while this thread writes the last ones: the
 // import then takes about as long as its writes alone. Either way the writer gets the rows in
 // file order, one batch at a time, and an error in the writer stops the reading.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -33,6 +33,8 @@ export interface CheckWorkerData {
   /** Int32 slot: batches sent and not yet written. */
   control: SharedArrayBuffer;
 }
+
+export type ToCheckWorker = { type: 'start'; data: CheckWorkerData };
 
 export type FromCheckWorker =
   | { type: 'batch'; batch: EncodedBatch; bytes: number }
@@ -65,7 +67,9 @@ function inWorker(layout: SourceLayout, settings: CheckSettings, sink: RowSink, 
   signal?.throwIfAborted();
   const control = new SharedArrayBuffer(4);
   const behind = new Int32Array(control);
-  const worker = startWorker({ layout, settings, control });
+  const worker = takeWorker();
+  worker.ref();
+  worker.postMessage({ type: 'start', data: { layout, settings, control } } satisfies ToCheckWorker);
   const looseHeap = tightHeap();
   return new Promise<void>((resolve, reject) => {
     let settled = false;
@@ -117,14 +121,47 @@ function tightHeap(): () => void {
   return () => setFlagsFromString('--heap-growing-percent=0');
 }
 
+/** A worker started ahead of need (see warmUpCheckWorker), until an import takes it. */
+let spare: { worker: Worker; timer: NodeJS.Timeout } | null = null;
+const SPARE_FOR_MS = 60_000;
+
+/**
+ * Starts the checking worker, when the file at `path` is big enough to need it, while the caller
+ * does other work (inspecting the file): loading its modules takes a few hundred milliseconds.
+ * Unused, it stops after a minute.
+ */
+export function warmUpCheckWorker(path: string): void {
+  if (spare || (statSync(path, { throwIfNoEntry: false })?.size ?? 0) < WORKER_FROM_BYTES) return;
+  const worker = startWorker();
+  worker.unref();
+  const timer = setTimeout(() => {
+    if (spare?.worker === worker) spare = null;
+    void worker.terminate();
+  }, SPARE_FOR_MS);
+  timer.unref();
+  // A spare that fails to start is simply not used.
+  worker.on('error', () => {
+    if (spare?.worker === worker) spare = null;
+  });
+  spare = { worker, timer };
+}
+
+function takeWorker(): Worker {
+  const s = spare;
+  spare = null;
+  if (!s) return startWorker();
+  clearTimeout(s.timer);
+  return s.worker;
+}
+
 /**
  * The worker's entry: import-check-worker.js beside the running bundle (Electron build), or
  * check-worker.ts beside this file, run through tsx (tests, browser mode, benches).
  */
-function startWorker(workerData: CheckWorkerData): Worker {
+function startWorker(): Worker {
   const here = dirname(fileURLToPath(import.meta.url));
   const js = join(here, 'import-check-worker.js');
-  if (existsSync(js)) return new Worker(js, { workerData });
+  if (existsSync(js)) return new Worker(js);
   const ts = pathToFileURL(join(here, 'check-worker.ts')).href;
-  return new Worker(join(here, '..', 'tsx-worker-boot.mjs'), { workerData, argv: [ts] });
+  return new Worker(join(here, '..', 'tsx-worker-boot.mjs'), { argv: [ts] });
 }

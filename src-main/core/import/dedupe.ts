@@ -8,7 +8,7 @@
 // Keys are never overwritten: a matched customer keeps its email and phone, and only gains the
 // ones it lacks (a phone another customer already has is left out).
 import type Database from 'better-sqlite3';
-import { insertCustomerSearchRow, reindexCustomer } from '../customers/search-index';
+import { insertCustomerSearchRowsAfter, reindexCustomer } from '../customers/search-index';
 import { guessLanguage } from './parse-values';
 import { own } from './source-row';
 import type { CustomerRow } from './validate-customer';
@@ -191,14 +191,6 @@ export class CustomerStore {
     return id;
   }
 
-  private writeSearchRow(id: number, c: Omit<CustomerRow, 'note' | 'languageGiven' | 'createdAt'> | Person, tags: string) {
-    const full = c as Partial<CustomerRow>;
-    insertCustomerSearchRow(this.sqlite, {
-      id, name: c.name ?? '', company: full.company ?? null, email: c.email, phone: c.phone, phoneNorm: c.phoneNorm,
-      city: full.city ?? null, country: full.country ?? null, tags,
-    });
-  }
-
   /** The line a customer came from in this import, or 'existing'. */
   private origin(id: number): 'existing' | number {
     if (id > this.startMaxId) return this.createdLines[id - this.startMaxId - 1] ?? 'existing';
@@ -212,7 +204,6 @@ export class CustomerStore {
       const id = this.insert(row, line);
       this.addTags(id, row.tags);
       this.addNote(id, row.note);
-      this.writeSearchRow(id, row, row.tags.join(' '));
       return { id, action: 'created' };
     }
     const { id } = match;
@@ -328,13 +319,15 @@ export class CustomerStore {
       ...p, name: p.name ?? p.email ?? p.phone, company: null, city: null, country: null, language: guessLanguage(p.name), createdAt: null,
       consentEmail: false, consentSms: false, consentWechat: false,
     };
-    const id = this.insert(row, line);
-    this.writeSearchRow(id, row, '');
-    return id;
+    return this.insert(row, line);
   }
 
-  /** Rebuilds the search rows of customers changed after theirs was written. */
+  /**
+   * Writes the search rows of the customers this import created (from their final values), and
+   * rebuilds those of customers from before that it changed.
+   */
   finish(): void {
-    for (const id of this.dirty) reindexCustomer(this.sqlite, id);
+    insertCustomerSearchRowsAfter(this.sqlite, this.startMaxId);
+    for (const id of this.dirty) if (id <= this.startMaxId) reindexCustomer(this.sqlite, id);
   }
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { AppError } from '../errors';
 import { defineJob } from '../jobs/job-kind';
 import type { ImportSummary } from './importer';
+import { warmUpCheckWorker } from './checked-rows';
 import { inspectSource } from './read-source';
 import { runImport } from './run-import';
 import { importJobInput } from './schemas';
@@ -28,6 +29,7 @@ export function createImportJob(dataDir: string) {
           'This import was cut off (Patron closed or stopped) before it finished. Nothing from it was kept; start the import again.',
         );
       }
+      warmUpCheckWorker(ctx.input.source.path);
       const layout = await inspectSource(ctx.input.source);
       await ctx.step(() => {}, { checkpoint: { started: true }, done: 0, total: layout.estimatedRows ?? 0 });
       // One transaction spans the whole file: no other write may slip into it.
