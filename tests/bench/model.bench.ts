@@ -66,8 +66,10 @@ async function threadSweep(raw: Raw, counts: number[], maxTokens: number): Promi
 export async function run(args: string[]): Promise<BenchResult> {
   const { flags } = parseArgs(args);
   const path = typeof flags.get('model') === 'string' ? String(flags.get('model')) : tinyGgufPath();
-  const tokens = intFlag(flags, 'tokens', 256);
-  const runs = intFlag(flags, 'runs', 5);
+  // Long runs, many of them: with the tiny model a 256-token run lasts about 100 ms, so a few ms of
+  // scheduling noise on a loaded 2-core machine moved the ratio by 10% either way.
+  const tokens = intFlag(flags, 'tokens', 1024);
+  const runs = intFlag(flags, 'runs', 7);
   const parallel = intFlag(flags, 'parallel', 3);
   const threads = intFlag(flags, 'threads', chooseThreads());
   const gpu: 'auto' | false = flags.get('cpu') ? false : 'auto';
