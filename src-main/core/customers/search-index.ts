@@ -58,19 +58,16 @@ export function reindexCustomer(sqlite: Database.Database, id: number): void {
  * (bulk paths: an import writes them in one sweep at the end, where the search index's pages stay
  * in the cache, instead of one at a time between thousands of other writes: half the time).
  */
-export function insertCustomerSearchRowsAfter(sqlite: Database.Database, afterId: number): number {
+export function insertCustomerSearchRowsAfter(sqlite: Database.Database, afterId: number): void {
   // In pages: the connection cannot insert while a SELECT on it is still being read.
   const page = sqlite.prepare(
     `SELECT c.id, c.name, c.email, c.phone, c.phone_norm AS phoneNorm, c.city, c.country, co.name AS company,
         (SELECT group_concat(t.name, ' ') FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id) AS tags
       FROM customers c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id > ? ORDER BY c.id LIMIT 2000`,
   );
-  let n = 0;
-  for (let last = afterId; ; ) {
-    const rows = page.all(last) as CustomerSearchFields[];
-    if (!rows.length) return n;
+  let rows = page.all(afterId) as CustomerSearchFields[];
+  while (rows.length) {
     for (const row of rows) insertCustomerSearchRow(sqlite, row);
-    n += rows.length;
-    last = rows[rows.length - 1].id;
+    rows = page.all(rows[rows.length - 1].id) as CustomerSearchFields[];
   }
 }

@@ -3,6 +3,7 @@
 // next rows while the importing thread writes the last ones (see checked-rows.ts).
 import type { CountryCode } from 'libphonenumber-js';
 import { PhoneNormalizer } from './parse-values';
+import type { SourceLayout } from './read-source';
 import type { ImportRequest } from './schemas';
 import type { SourceRow } from './source-row';
 import { bad, Columns, ParseMemo, type Checked, type ParseOptions } from './validate-common';
@@ -35,8 +36,13 @@ export interface CheckSettings {
   strictWidth: boolean;
 }
 
+/** The checker's settings for an import of `req` from a file read as `layout`. */
+export function checkSettings(req: ImportRequest, layout: Pick<SourceLayout, 'headers' | 'format'>): CheckSettings {
+  return { kind: req.kind, mapping: req.mapping, options: req.options, width: layout.headers.length, strictWidth: layout.format === 'csv' };
+}
+
 export class RowChecker {
-  readonly cols: Columns;
+  private readonly cols: Columns;
   private readonly opts: ParseOptions & { defaultChannel: ImportRequest['options']['defaultChannel'] };
 
   constructor(private readonly settings: CheckSettings) {

@@ -7,9 +7,9 @@ import { CustomerStore, type CustomerCounts, type MergeRecord } from './dedupe';
 import type { BulkLoad } from './bulk-load';
 import type { ImportDetails, RejectRecord } from './details';
 import type { RowOutcome } from './outcome';
-import { RowChecker, type CheckedRow } from './check-row';
+import type { CheckedRow } from './check-row';
 import type { ImportRequest } from './schemas';
-import type { CellSource, SourceRow } from './source-row';
+import type { CellSource } from './source-row';
 import type { CustomerRow } from './validate-customer';
 import type { FeedbackRow } from './validate-feedback';
 import type { InteractionRow } from './validate-interaction';
@@ -56,8 +56,6 @@ export const TABLES_BY_KIND: Record<ImportRequest['kind'], Record<string, number
 
 export class Importer {
   private rows = 0;
-  /** Checks rows handed to `row` (in this thread); rows checked elsewhere come in through `write`. */
-  private readonly checker: RowChecker;
   private readonly customers: CustomerStore;
   private readonly orders: OrderWriter | null = null;
   private readonly interactions: InteractionWriter | null = null;
@@ -65,27 +63,19 @@ export class Importer {
 
   constructor(
     sqlite: Database.Database,
-    private readonly req: ImportRequest,
-    width: number,
-    strictWidth: boolean,
+    req: ImportRequest,
     private readonly details: ImportDetails,
     private readonly outcome?: (o: RowOutcome) => void,
     private readonly bulk?: BulkLoad,
   ) {
     const o = req.options;
-    this.checker = new RowChecker({ kind: req.kind, mapping: req.mapping, options: o, width, strictWidth });
     this.customers = new CustomerStore(sqlite, o.onMatch, (m) => details.merge(m));
     if (req.kind === 'orders') this.orders = new OrderWriter(sqlite, this.customers, details, o.createCustomers, outcome);
     if (req.kind === 'interactions') this.interactions = new InteractionWriter(sqlite, this.customers, details, o.createCustomers, outcome);
     if (req.kind === 'feedback') this.feedback = new FeedbackWriter(sqlite, this.customers, details, o.createCustomers, outcome);
   }
 
-  /** Checks and writes one source row. */
-  row(r: SourceRow): void {
-    this.write(r.line, r, this.checker.check(r));
-  }
-
-  /** Writes one row already checked (here or in a worker thread): creating, merging or skipping. */
+  /** Writes one checked row (checked in this thread or a worker): creating, merging or skipping. */
   write(line: number, src: CellSource, checked: CheckedRow): void {
     this.rows++;
     if (this.orders) return this.orders.line(line, src, checked as CheckedRow<'orders'>);

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { ImportDetails, type RejectRecord } from './details';
 import type { MergeRecord } from './dedupe';
+import { checkSettings, RowChecker } from './check-row';
 import { Importer, type ImportCounts } from './importer';
 import type { RowOutcome } from './outcome';
 import { inspectSource, type SourceLayout } from './read-source';
@@ -31,8 +32,9 @@ export async function previewImport(sqlite: Database.Database, req: ImportReques
   let counts: ImportCounts | null = null;
   try {
     sqlite.transaction(() => {
-      const importer = new Importer(sqlite, req, layout.headers.length, layout.format === 'csv', details, (o) => outcomes.push(o));
-      for (const r of sampleRows) importer.row(r);
+      const importer = new Importer(sqlite, req, details, (o) => outcomes.push(o));
+      const checker = new RowChecker(checkSettings(req, layout));
+      for (const r of sampleRows) importer.write(r.line, r, checker.check(r));
       counts = importer.finish();
       throw new Rollback();
     })();

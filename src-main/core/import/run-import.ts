@@ -1,9 +1,9 @@
 // Runs a whole import in ONE transaction: the file is streamed batch by batch (awaiting the
 // reader between batches, so progress events and a cancel request get through), each batch's
 // rows are checked (in a worker thread for big files) and written synchronously with prepared
-// statements, and at the end everything
-// commits at once, or, for a dry run, a cancel or any error, rolls back at once. A process killed
-// midway never committed anything, so the database is exactly as before.
+// statements, and at the end everything commits at once, or, for a dry run, a cancel or any
+// error, rolls back at once. A process killed midway never committed anything, so the database
+// is exactly as before.
 //
 // While the transaction is open, writes other calls make on the same connection join it (and
 // would be rolled back with a cancelled import); jobs run one at a time, so only ad-hoc edits made
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { ImportDetails, MERGES_FILE, REJECTS_FILE } from './details';
 import { startBulkLoad } from './bulk-load';
 import { Importer, TABLES_BY_KIND, type ImportSummary } from './importer';
+import { checkSettings } from './check-row';
 import { streamCheckedRows } from './checked-rows';
 import type { SourceInfo, SourceLayout } from './read-source';
 import { checkMapping, type ImportRequest } from './schemas';
@@ -53,12 +54,10 @@ export async function runImport(
   sqlite.exec('BEGIN IMMEDIATE');
   const bulk = startBulkLoad(sqlite, TABLES_BY_KIND[req.kind], layout.estimatedRows ?? Math.round(layout.size / 100));
   try {
-    const width = layout.headers.length;
-    const strictWidth = layout.format === 'csv';
-    const importer = new Importer(sqlite, req, width, strictWidth, details, undefined, bulk);
+    const importer = new Importer(sqlite, req, details, undefined, bulk);
     await streamCheckedRows(
       layout,
-      { kind: req.kind, mapping: req.mapping, options: req.options, width, strictWidth },
+      checkSettings(req, layout),
       (line, src, checked) => importer.write(line, src, checked),
       {
         signal: ctl.signal,
@@ -107,4 +106,3 @@ export async function runImport(
     sqlite.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }
 }
-
