@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/core';
+import { KEYS_IN_MEMORY } from '../../src-main/core/import/dedupe';
 import { readDetails } from '../../src-main/core/import/details-files';
 import { inspectFile } from '../../src-main/core/import/inspect';
 import { IMPORT_JOB_KIND } from '../../src-main/core/import/import-job';
@@ -66,6 +67,25 @@ describe('a 10,000-row customer file with 37 bad rows', () => {
     expect(again.summary.customers).toEqual({ created: 0, updated: 0, unchanged: big.customers, merged: big.duplicates });
     expect(again.summary.rejected).toBe(37);
     expect(count(core, 'customers')).toBe(big.customers);
+  });
+
+  it('de-duplicates the same when the keys stop fitting in memory midway (their indexes come back first)', async () => {
+    const { core, dir } = fresh();
+    const big = writeTenThousand(dir);
+    const before = snapshot(core.sqlite).schema;
+    const limit = KEYS_IN_MEMORY.maxCustomers;
+    KEYS_IN_MEMORY.maxCustomers = 1000;
+    try {
+      const { summary } = await importJob(core, { source: { path: big.file }, kind: 'customers', mapping: CUSTOMER_MAPPING });
+      expect(summary.customers).toEqual({ created: big.customers, updated: 0, unchanged: 0, merged: big.duplicates });
+      expect(count(core, 'customers')).toBe(big.customers);
+      expect(snapshot(core.sqlite).schema).toBe(before);
+      // Over the limit from the start: looked up in the database all the way, nothing new.
+      const again = await importJob(core, { source: { path: big.file }, kind: 'customers', mapping: CUSTOMER_MAPPING });
+      expect(again.summary.customers).toEqual({ created: 0, updated: 0, unchanged: big.customers, merged: big.duplicates });
+    } finally {
+      KEYS_IN_MEMORY.maxCustomers = limit;
+    }
   });
 });
 

@@ -173,4 +173,27 @@ describe('the batch format between the threads', () => {
       expect(enc.rows).toBe(0);
     }
   });
+
+  it('values equal to a cell and a person repeated from the row before come back the same, across batches', () => {
+    const person = { name: 'Ann Lee', email: 'Ann@X.com', emailNorm: 'ann@x.com', phone: '138 0013 8000', phoneNorm: '+8613800138000' };
+    const line = (orderNo: string, sku: string, p = person) => ({
+      cells: [orderNo, '2024-01-05', p.name!, p.email!, p.phone!, sku, `Tea ${sku}`],
+      value: { orderNo, orderedAt: 1_704_412_800_000, person: p, status: 'paid' as const, channel: '', currency: 'CNY', item: { sku, name: `Tea ${sku}`, quantity: 1, unitPriceCents: 100 }, orderTotalCents: null },
+    });
+    const other = { ...person, name: 'Bo', email: 'bo@x.com', emailNorm: 'bo@x.com' };
+    const batches = [[line('A1', 'T1'), line('A1', 'T2'), line('A2', 'T1', other)], [line('A2', 'T3', other), line('A3', 'T1')]];
+    const enc = new BatchEncoder('orders');
+    const out: { cells: string[]; checked: unknown }[] = [];
+    for (const rows of batches) {
+      rows.forEach((r, i) => enc.add(i + 2, r.cells, { ok: true, value: r.value }));
+      const batch = structuredClone(enc.finish());
+      // Names, emails, numbers and SKUs travel once, as cells; a repeated person not at all. Left
+      // in the text: the cells, each row's status and currency, a new person's normalised keys.
+      const keys = (p: typeof person) => (p.emailNorm === p.email ? '' : p.emailNorm!) + p.phoneNorm;
+      const expected = rows.map((r, i) => r.cells.join('') + 'paidCNY' + (i > 0 && r.value.person === rows[i - 1].value.person ? '' : keys(r.value.person)));
+      expect(batch.text.length).toBe(expected.join('').length);
+      decodeBatch(batch, (_line, src, checked) => out.push({ cells: src.cells, checked }));
+    }
+    expect(out).toEqual(batches.flat().map((r) => ({ cells: r.cells, checked: { ok: true, value: r.value } })));
+  });
 });

@@ -8,7 +8,12 @@
 import type Database from 'better-sqlite3';
 
 /** Indexes the import looks rows up by, which must stay. Unique indexes always stay. */
-const LOOKUP_INDEXES = new Set(['customers_email_norm_idx', 'customers_phone_norm_idx', 'interactions_customer_time_idx', 'feedback_customer_time_idx', 'notes_customer_time_idx']);
+const LOOKUP_INDEXES = new Set(['interactions_customer_time_idx', 'feedback_customer_time_idx', 'notes_customer_time_idx']);
+/**
+ * Customers are looked up by these only when their keys do not fit in memory (dedupe.ts): with
+ * the keys in memory they are dropped too, and come back at once if the keys stop fitting.
+ */
+const KEY_INDEXES = new Set(['customers_email_norm_idx', 'customers_phone_norm_idx']);
 const CACHE_KIB = 64 * 1024;
 
 export interface BulkLoad {
@@ -18,8 +23,11 @@ export interface BulkLoad {
   done(): void;
 }
 
-/** `rowsPerFileRow`: about how many rows each table gains per row of the file. */
-export function startBulkLoad(sqlite: Database.Database, rowsPerFileRow: Record<string, number>, estimatedRows: number): BulkLoad {
+/**
+ * `rowsPerFileRow`: about how many rows each table gains per row of the file. `keysInMemory`: the
+ * import looks customers' email and phone keys up in memory, not in the database.
+ */
+export function startBulkLoad(sqlite: Database.Database, rowsPerFileRow: Record<string, number>, estimatedRows: number, keysInMemory = false): BulkLoad {
   const cacheBefore = sqlite.pragma('cache_size', { simple: true }) as number;
   const dropped: { table: string; sql: string }[] = [];
   let bigTables = false;
@@ -33,7 +41,7 @@ export function startBulkLoad(sqlite: Database.Database, rowsPerFileRow: Record<
       .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`)
       .all(table) as { name: string; sql: string }[];
     for (const ix of indexes) {
-      if (LOOKUP_INDEXES.has(ix.name) || /^\s*CREATE\s+UNIQUE/i.test(ix.sql)) continue;
+      if (LOOKUP_INDEXES.has(ix.name) || (!keysInMemory && KEY_INDEXES.has(ix.name)) || /^\s*CREATE\s+UNIQUE/i.test(ix.sql)) continue;
       sqlite.exec(`DROP INDEX "${ix.name}"`);
       dropped.push({ table, sql: ix.sql });
     }

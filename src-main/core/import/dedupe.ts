@@ -14,8 +14,16 @@ import { own } from './source-row';
 import type { CustomerRow } from './validate-customer';
 import type { Person } from './validate-common';
 
-/** Customers (and so keys of each kind) up to which all keys are kept in memory (about 100 bytes each). */
-const MAX_KEYS_IN_MEMORY = 300_000;
+/**
+ * Customers (and so keys of each kind) up to which all keys are kept in memory (about 100 bytes
+ * each). An object so a test can lower it.
+ */
+export const KEYS_IN_MEMORY = { maxCustomers: 300_000 };
+
+/** Whether an import into this database looks customers' keys up in memory (see CustomerStore.keys). */
+export function keysFitInMemory(sqlite: Database.Database): boolean {
+  return (sqlite.prepare('SELECT count(*) FROM customers').pluck().get() as number) <= KEYS_IN_MEMORY.maxCustomers;
+}
 
 export type OnMatch = 'fill' | 'overwrite';
 export type CustomerAction = 'created' | 'updated' | 'unchanged' | 'merged';
@@ -82,6 +90,8 @@ export class CustomerStore {
     private readonly sqlite: Database.Database,
     private readonly onMatch: OnMatch,
     private readonly mergeSink: (m: MergeRecord) => void,
+    /** Called when the keys stop fitting in memory, before the first lookup in the database. */
+    private readonly onKeysInDatabase?: () => void,
   ) {
     this.s = {
       byEmail: sqlite.prepare('SELECT id FROM customers WHERE email_norm = ? ORDER BY id LIMIT 1').pluck(),
@@ -103,8 +113,7 @@ export class CustomerStore {
       maxId: sqlite.prepare('SELECT coalesce(max(id), 0) FROM customers').pluck(),
     };
     this.startMaxId = this.s.maxId.get() as number;
-    const count = sqlite.prepare('SELECT count(*) FROM customers').pluck().get() as number;
-    if (count <= MAX_KEYS_IN_MEMORY) {
+    if (keysFitInMemory(sqlite)) {
       this.keys = { email: new Map(), phone: new Map() };
       const all = sqlite.prepare('SELECT id, email_norm AS e, phone_norm AS p FROM customers ORDER BY id').raw().iterate() as Iterable<[number, string | null, string | null]>;
       for (const [id, e, p] of all) this.addKeys(id, e, p);
@@ -116,7 +125,10 @@ export class CustomerStore {
     if (!k) return;
     if (emailNorm && !k.email.has(emailNorm)) k.email.set(own(emailNorm), id);
     if (phoneNorm && !k.phone.has(phoneNorm)) k.phone.set(own(phoneNorm), id);
-    if (k.email.size + k.phone.size > 2 * MAX_KEYS_IN_MEMORY) this.keys = null;
+    if (k.email.size + k.phone.size > 2 * KEYS_IN_MEMORY.maxCustomers) {
+      this.keys = null;
+      this.onKeysInDatabase?.();
+    }
   }
 
   private byEmail(emailNorm: string): number | undefined {

@@ -3,7 +3,9 @@
 // travels as three flat parts: one string holding every text value end to end, the end offset
 // of each value in it, and the numbers. Unpacking is then slicing that string, field by field,
 // in the fixed order each kind's writer below defines. A row's original cells travel too, but are
-// only cut out when the row has to be reported as rejected.
+// only cut out when the row has to be reported as rejected. Most values are a cell as it was (an
+// order number, a name, a SKU): those travel as a reference to the cell, and a person repeated
+// from the row before (each line of an order) as one flag, which halves the text.
 import type { CheckedRow, ImportKind, RowValues } from './check-row';
 import type { CellSource } from './source-row';
 import type { Person } from './validate-common';
@@ -26,12 +28,25 @@ class Packer {
   private si = 0;
   private ni = 0;
   rows = 0;
+  /** The cells of the row being packed: a value equal to one of them is sent as a reference to it. */
+  cells: string[] | null = null;
+  /** The person of the row before (lines of one order share theirs): sent again as a flag. */
+  lastPerson: Person | null = null;
 
   str(s: string | null): void {
     if (this.si === this.ends.length) this.ends = grow(this.ends, new Int32Array(this.si * 2));
     if (s === null) {
       this.ends[this.si++] = -1;
       return;
+    }
+    const cells = this.cells;
+    if (cells !== null) {
+      for (let k = 0; k < cells.length; k++) {
+        if (cells[k] === s) {
+          this.ends[this.si++] = -2 - k;
+          return;
+        }
+      }
     }
     this.parts.push(s);
     this.pos += s.length;
@@ -51,6 +66,7 @@ class Packer {
     const out = { kind, rows: this.rows, text: this.parts.join(''), ends: this.ends.slice(0, this.si), nums: this.nums.slice(0, this.ni) };
     this.parts = [];
     this.si = this.ni = this.pos = this.rows = 0;
+    this.lastPerson = null;
     return out;
   }
 }
@@ -64,12 +80,16 @@ class Unpacker {
   si = 0;
   private ni = 0;
   pos = 0;
+  /** Where the current row's cells start (in `ends` and in the text). */
+  rowSi = 0;
+  rowPos = 0;
+  lastPerson: Person | null = null;
 
   constructor(readonly b: EncodedBatch) {}
 
   str(): string | null {
     const end = this.b.ends[this.si++];
-    if (end < 0) return null;
+    if (end < 0) return end === -1 ? null : this.cell(-2 - end);
     const s = this.b.text.slice(this.pos, end);
     this.pos = end;
     return s;
@@ -77,6 +97,11 @@ class Unpacker {
 
   text(): string {
     return this.str() ?? '';
+  }
+
+  private cell(k: number): string {
+    const ends = this.b.ends;
+    return this.b.text.slice(k === 0 ? this.rowPos : ends[this.rowSi + k - 1], ends[this.rowSi + k]);
   }
 
   /** A number that is never null. */
@@ -126,13 +151,19 @@ type Codec<V> = { put(p: Packer, v: V): void; take(u: Unpacker): V };
 
 const person: Codec<Person> = {
   put(p, v) {
+    p.bool(v === p.lastPerson);
+    if (v === p.lastPerson) return;
+    p.lastPerson = v;
     p.str(v.name);
     p.str(v.email);
     p.str(v.emailNorm);
     p.str(v.phone);
     p.str(v.phoneNorm);
   },
-  take: (u) => ({ name: u.str(), email: u.str(), emailNorm: u.str(), phone: u.str(), phoneNorm: u.str() }),
+  take(u) {
+    if (u.bool()) return u.lastPerson!;
+    return (u.lastPerson = { name: u.str(), email: u.str(), emailNorm: u.str(), phone: u.str(), phoneNorm: u.str() });
+  },
 };
 
 const CODECS: { [K in ImportKind]: Codec<RowValues[K]> } = {
@@ -255,12 +286,14 @@ export class BatchEncoder {
     p.num(cells.length);
     for (let i = 0; i < cells.length; i++) p.str(cells[i] ?? '');
     p.bool(checked.ok);
+    p.cells = cells;
     if (checked.ok) this.codec.put(p, checked.value);
     else {
       p.str(checked.problem.field);
       p.str(checked.problem.reason);
       p.str(checked.orderNo ?? null);
     }
+    p.cells = null;
   }
 
   /** The rows added since the last call, packed. */
@@ -277,6 +310,8 @@ export function decodeBatch(b: EncodedBatch, onRow: (line: number, src: CellSour
     const line = u.int();
     const n = u.int();
     const src = new PackedCells(b, u.si, u.pos, n);
+    u.rowSi = u.si;
+    u.rowPos = u.pos;
     u.skip(n);
     if (u.bool()) {
       onRow(line, src, { ok: true, value: codec.take(u) });

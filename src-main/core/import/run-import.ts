@@ -12,6 +12,7 @@ import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { ImportDetails, MERGES_FILE, REJECTS_FILE } from './details';
 import { startBulkLoad } from './bulk-load';
+import { keysFitInMemory } from './dedupe';
 import { Importer, TABLES_BY_KIND, type ImportSummary } from './importer';
 import { checkSettings } from './check-row';
 import { streamCheckedRows } from './checked-rows';
@@ -52,7 +53,7 @@ export async function runImport(
   const foreignKeys = sqlite.pragma('foreign_keys', { simple: true }) as number;
   sqlite.pragma('foreign_keys = OFF');
   sqlite.exec('BEGIN IMMEDIATE');
-  const bulk = startBulkLoad(sqlite, TABLES_BY_KIND[req.kind], layout.estimatedRows ?? Math.round(layout.size / 100));
+  const bulk = startBulkLoad(sqlite, TABLES_BY_KIND[req.kind], layout.estimatedRows ?? Math.round(layout.size / 100), keysFitInMemory(sqlite));
   try {
     const importer = new Importer(sqlite, req, details, undefined, bulk);
     await streamCheckedRows(

@@ -2,7 +2,7 @@
 // as text. `problem` is set when the reader already knows the row is broken (an unclosed quote).
 /**
  * A copy of `s` that does not keep its source alive. Parsers hand out cells as slices of the
- * chunk they read (256 KB); a cell kept in a long-lived map would keep its whole chunk in memory.
+ * chunk they read (64 KB); a cell kept in a long-lived map would keep its whole chunk in memory.
  */
 export const own = (s: string): string => (` ${s}`).slice(1);
 
