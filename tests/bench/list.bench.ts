@@ -241,10 +241,10 @@ function containsQuery(doc: Doc, terms: Term[]): boolean {
   return terms.every((t) => !t.phrase || (t.digits !== null && doc.phoneDigits.includes(t.digits)) || doc.cols.some((c) => c.includes(t.words)));
 }
 
-/** Phone digits as the index holds them: every suffix of 3+ digits, then the number as typed. */
+/** Phone digits as the index holds them: every run of 3 digits, then the number as typed. */
 function phoneColumn(digits: string | null, phone: string | null): string {
   const parts: string[] = [];
-  if (digits) for (let i = 0; i + 3 <= digits.length; i++) parts.push(digits.slice(i));
+  if (digits) for (let i = 0; i + 3 <= digits.length; i++) parts.push(digits.slice(i, i + 3));
   if (phone) parts.push(phone);
   return parts.join(' ');
 }

@@ -68,6 +68,26 @@ describe('full-text search in Chinese and English', () => {
     expect(customerHits('138')).toEqual([ids.wangfang]);
     expect(customerHits('139 1234')).toEqual([ids.zhangwei]);
     expect(customerHits('7946')).toEqual([ids.emily]);
+    // Runs that cross each other ("0013 8000" shares no three digits with "3800" alone) and a
+    // number the phone does not hold.
+    expect(customerHits('0138')).toEqual([ids.wangfang]);
+    expect(customerHits('13800138000')).toEqual([ids.wangfang]);
+    expect(customerHits('8000138')).toEqual([]);
+    expect(customerHits('1234567')).toEqual([ids.zhangwei]);
+  });
+
+  it('still finds phones in search rows written by earlier versions (every suffix as a token)', () => {
+    const { sqlite } = env.core;
+    const id = Number(sqlite.prepare(`INSERT INTO customers (name, phone, phone_norm) VALUES ('Old Row', '021 6234 5678', '862162345678')`).run().lastInsertRowid);
+    const suffixes = Array.from({ length: 10 }, (_, i) => '862162345678'.slice(i)).join(' ');
+    sqlite.prepare('INSERT INTO customers_fts (rowid, name, phone) VALUES (?, ?, ?)').run(id, 'Old Row', `${suffixes} 021 6234 5678`);
+    try {
+      expect(customerHits('16234')).toEqual([id]);
+      expect(customerHits('6234 5678')).toEqual([id]);
+      expect(listCustomers(sqlite, { search: '62345' }).rows.map((r) => r.id)).toEqual([id]);
+    } finally {
+      sqlite.prepare('DELETE FROM customers WHERE id = ?').run(id);
+    }
   });
 
   it('ignores FTS syntax typed by a person instead of failing', () => {

@@ -29,7 +29,7 @@ export function customerListQuery(input: Pick<ListInput, 'search' | 'tagId' | 'c
   const params: unknown[] = [];
   let empty = false;
   if (input.search?.trim()) {
-    const match = buildMatchQuery(input.search, { digitsColumn: 'phone' });
+    const match = buildMatchQuery(input.search, { phoneColumn: 'phone' });
     if (match) {
       where.push('c.id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)');
       params.push(match);

@@ -14,12 +14,21 @@ export function ftsText(value: string | null | undefined): string {
 }
 
 /**
- * Every suffix (3+ digits) of a number. A digit query then matches as a prefix of some suffix,
- * which is exactly "appears anywhere in the number", served by the index.
+ * A phone number as its runs of three digits, in order ("13800" → "138 380 800"). A digit query
+ * is then the phrase of its own runs (see buildMatchQuery), which is exactly "appears anywhere in
+ * the number", served by the index. Every suffix of the number as a token would do the same, but
+ * each customer would bring ten terms of their own into the index; runs of three digits are at
+ * most a thousand terms in all, so indexing them costs a third as much.
  */
-export function phoneSuffixes(phoneDigits: string | null | undefined): string {
+export function phoneTrigrams(phoneDigits: string | null | undefined): string {
   if (!phoneDigits) return '';
-  return suffixes(phoneDigits.replace(/\D/g, '')).join(' ');
+  return trigrams(phoneDigits.replace(/\D/g, '')).join(' ');
+}
+
+function trigrams(digits: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= digits.length; i++) out.push(digits.slice(i, i + 3));
+  return out;
 }
 
 function suffixes(digits: string): string[] {
@@ -41,9 +50,12 @@ const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * left. Every term must match (AND). The last Latin token of a term is a prefix, so typing
  * "zha" or "john.sm" finds as you type; CJK terms match as exact runs of characters.
  */
-export function buildMatchQuery(input: string, opts: { digitsColumn?: string } = {}): string | null {
+export function buildMatchQuery(input: string, opts: { phoneColumn?: string } = {}): string | null {
+  // A digit query is any token that starts with the digits, in any column: that covers columns
+  // of number suffixes (digitSuffixes) and phone rows indexed as suffixes by earlier versions;
+  // in `phoneColumn`, indexed by phoneTrigrams, it is the phrase of the query's own runs.
   const digitsTerm = (digits: string) =>
-    opts.digitsColumn ? `(${opts.digitsColumn} : ${quote(digits)}* OR ${quote(digits)}*)` : `${quote(digits)}*`;
+    opts.phoneColumn ? `(${opts.phoneColumn} : ${quote(trigrams(digits).join(' '))} OR ${quote(digits)}*)` : `${quote(digits)}*`;
   // "+86 138 0013" is one number typed with spaces, not three words: each piece alone would
   // match tens of thousands of suffixes.
   const wholeNumber = input.replace(/[\s\-+().]/g, '');

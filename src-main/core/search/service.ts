@@ -19,7 +19,7 @@ export function search(sqlite: Database.Database, q: string, limit = 10): Search
 
 /** Customers whose name matches come first, then those matching on any other field. */
 function searchCustomers(sqlite: Database.Database, q: string, limit: number): SearchHits['customers'] {
-  const match = buildMatchQuery(q, { digitsColumn: 'phone' });
+  const match = buildMatchQuery(q, { phoneColumn: 'phone' });
   if (!match) return [];
   const ids = sqlite.prepare(CUSTOMER_IDS);
   // A name filter around a phone-column query matches nothing, so digit searches fall through.
@@ -40,7 +40,7 @@ function searchCustomers(sqlite: Database.Database, q: string, limit: number): S
 }
 
 function searchInteractions(sqlite: Database.Database, q: string, limit: number): SearchHits['interactions'] {
-  const match = buildMatchQuery(q, { digitsColumn: 'digits' });
+  const match = buildMatchQuery(q);
   if (!match) return [];
   return sqlite
     .prepare(
