@@ -40,7 +40,8 @@ export function readFeedback(cols: Columns, cells: string[], opts: ParseOptions)
   return {
     ok: true,
     value: {
-      ...head.value,
+      person: head.value.person,
+      occurredAt: head.value.occurredAt,
       kind,
       rating,
       nps,

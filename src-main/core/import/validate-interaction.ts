@@ -46,7 +46,8 @@ export function readInteraction(cols: Columns, cells: string[], opts: ParseOptio
   return {
     ok: true,
     value: {
-      ...head.value,
+      person: head.value.person,
+      occurredAt: head.value.occurredAt,
       channel,
       direction,
       subject: cols.get(cells, 'subject').slice(0, 500) || null,
