@@ -3,16 +3,19 @@
 import type Database from 'better-sqlite3';
 import { ftsText, phoneTrigrams } from '../search/fts-text';
 
+/** What a customer's search row is made of: its own columns, then its company's name and its tags. */
+const OWN_FIELDS = 'c.id, c.name, c.email, c.phone, c.phone_norm AS phoneNorm, c.city, c.country';
+const COMPANY_AND_TAGS = `co.name AS company,
+  (SELECT group_concat(t.name, ' ') FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id) AS tags`;
+const WITH_COMPANY = 'customers c LEFT JOIN companies co ON co.id = c.company_id';
+
 const cache = new WeakMap<Database.Database, { load: Database.Statement; del: Database.Statement; ins: Database.Statement }>();
 
 function statements(sqlite: Database.Database) {
   let s = cache.get(sqlite);
   if (!s) {
     s = {
-      load: sqlite.prepare(`SELECT c.id, c.name, c.email, c.phone, c.phone_norm AS phoneNorm, c.city, c.country,
-          co.name AS company,
-          (SELECT group_concat(t.name, ' ') FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id) AS tags
-        FROM customers c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id = ?`),
+      load: sqlite.prepare(`SELECT ${OWN_FIELDS}, ${COMPANY_AND_TAGS} FROM ${WITH_COMPANY} WHERE c.id = ?`),
       del: sqlite.prepare('DELETE FROM customers_fts WHERE rowid = ?'),
       ins: sqlite.prepare('INSERT INTO customers_fts (rowid, name, company, email, phone, city, tags) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     };
@@ -65,10 +68,8 @@ export function insertCustomerSearchRowsAfter(sqlite: Database.Database, afterId
   // In pages: the connection cannot insert while a SELECT on it is still being read.
   const page = sqlite.prepare(
     plain
-      ? `SELECT id, name, email, phone, phone_norm AS phoneNorm, city, country FROM customers WHERE id > ? ORDER BY id LIMIT 2000`
-      : `SELECT c.id, c.name, c.email, c.phone, c.phone_norm AS phoneNorm, c.city, c.country, co.name AS company,
-          (SELECT group_concat(t.name, ' ') FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id) AS tags
-        FROM customers c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id > ? ORDER BY c.id LIMIT 2000`,
+      ? `SELECT ${OWN_FIELDS} FROM customers c WHERE c.id > ? ORDER BY c.id LIMIT 2000`
+      : `SELECT ${OWN_FIELDS}, ${COMPANY_AND_TAGS} FROM ${WITH_COMPANY} WHERE c.id > ? ORDER BY c.id LIMIT 2000`,
   );
   let rows = page.all(afterId) as CustomerSearchFields[];
   while (rows.length) {

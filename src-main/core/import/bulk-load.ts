@@ -17,6 +17,8 @@ const KEY_INDEXES = new Set(['customers_email_norm_idx', 'customers_phone_norm_i
 const CACHE_KIB = 64 * 1024;
 
 export interface BulkLoad {
+  /** The import looks customers' email and phone keys up in memory (their indexes may be dropped). */
+  readonly keysInMemory: boolean;
   /** Recreates the dropped indexes (of `tables`, or all), before anything queries by them. */
   restoreIndexes(tables?: string[]): void;
   /** Puts the page cache back as it was. */
@@ -49,6 +51,7 @@ export function startBulkLoad(sqlite: Database.Database, rowsPerFileRow: Record<
   // Indexes kept on big tables are updated in place, all over their B-trees: keep more of them in memory.
   if (bigTables && cacheBefore < 0 && -cacheBefore < CACHE_KIB) sqlite.pragma(`cache_size = -${CACHE_KIB}`);
   return {
+    keysInMemory,
     restoreIndexes(tables) {
       // Building an index is a sort: let SQLite sort on a second thread (the rows are all read by now).
       const threads = sqlite.pragma('threads', { simple: true }) as number;

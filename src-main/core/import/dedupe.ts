@@ -84,15 +84,21 @@ export class CustomerStore {
    * than a miss in the index. Null: look keys up in the database.
    */
   private keys: { email: Map<string, number>; phone: Map<string, number> } | null = null;
+  private readonly onKeysInDatabase: (() => void) | undefined;
   private readonly now = Date.now();
 
   constructor(
     private readonly sqlite: Database.Database,
     private readonly onMatch: OnMatch,
     private readonly mergeSink: (m: MergeRecord) => void,
-    /** Called when the keys stop fitting in memory, before the first lookup in the database. */
-    private readonly onKeysInDatabase?: () => void,
+    opts: {
+      /** Whether to keep the keys in memory; by default, when they fit (keysFitInMemory). */
+      keysInMemory?: boolean;
+      /** Called when the keys stop fitting in memory, before the first lookup in the database. */
+      onKeysInDatabase?: () => void;
+    } = {},
   ) {
+    this.onKeysInDatabase = opts.onKeysInDatabase;
     this.s = {
       byEmail: sqlite.prepare('SELECT id FROM customers WHERE email_norm = ? ORDER BY id LIMIT 1').pluck(),
       byPhone: sqlite.prepare('SELECT id FROM customers WHERE phone_norm = ? ORDER BY id LIMIT 1').pluck(),
@@ -113,7 +119,7 @@ export class CustomerStore {
       maxId: sqlite.prepare('SELECT coalesce(max(id), 0) FROM customers').pluck(),
     };
     this.startMaxId = this.s.maxId.get() as number;
-    if (keysFitInMemory(sqlite)) {
+    if (opts.keysInMemory ?? keysFitInMemory(sqlite)) {
       this.keys = { email: new Map(), phone: new Map() };
       const all = sqlite.prepare('SELECT id, email_norm AS e, phone_norm AS p FROM customers ORDER BY id').raw().iterate() as Iterable<[number, string | null, string | null]>;
       for (const [id, e, p] of all) this.addKeys(id, e, p);

@@ -69,7 +69,10 @@ export class Importer {
     private readonly bulk?: BulkLoad,
   ) {
     const o = req.options;
-    this.customers = new CustomerStore(sqlite, o.onMatch, (m) => details.merge(m), () => bulk?.restoreIndexes(['customers']));
+    this.customers = new CustomerStore(sqlite, o.onMatch, (m) => details.merge(m), {
+      keysInMemory: bulk?.keysInMemory,
+      onKeysInDatabase: () => bulk?.restoreIndexes(['customers']),
+    });
     if (req.kind === 'orders') this.orders = new OrderWriter(sqlite, this.customers, details, o.createCustomers, outcome);
     if (req.kind === 'interactions') this.interactions = new InteractionWriter(sqlite, this.customers, details, o.createCustomers, outcome);
     if (req.kind === 'feedback') this.feedback = new FeedbackWriter(sqlite, this.customers, details, o.createCustomers, outcome);

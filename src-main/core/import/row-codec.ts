@@ -81,15 +81,15 @@ class Unpacker {
   private ni = 0;
   pos = 0;
   /** Where the current row's cells start (in `ends` and in the text). */
-  rowSi = 0;
-  rowPos = 0;
+  /** The row being unpacked: a value sent as a reference to one of its cells is cut from it. */
+  row: PackedCells | null = null;
   lastPerson: Person | null = null;
 
   constructor(readonly b: EncodedBatch) {}
 
   str(): string | null {
     const end = this.b.ends[this.si++];
-    if (end < 0) return end === -1 ? null : this.cell(-2 - end);
+    if (end < 0) return end === -1 ? null : this.row!.cell(-2 - end);
     const s = this.b.text.slice(this.pos, end);
     this.pos = end;
     return s;
@@ -97,11 +97,6 @@ class Unpacker {
 
   text(): string {
     return this.str() ?? '';
-  }
-
-  private cell(k: number): string {
-    const ends = this.b.ends;
-    return this.b.text.slice(k === 0 ? this.rowPos : ends[this.rowSi + k - 1], ends[this.rowSi + k]);
   }
 
   /** A number that is never null. */
@@ -138,12 +133,13 @@ class PackedCells implements CellSource {
 
   get cells(): string[] {
     const out: string[] = [];
-    for (let i = 0, pos = this.pos; i < this.n; i++) {
-      const end = this.b.ends[this.si + i];
-      out.push(this.b.text.slice(pos, end));
-      pos = end;
-    }
+    for (let k = 0; k < this.n; k++) out.push(this.cell(k));
     return out;
+  }
+
+  cell(k: number): string {
+    const ends = this.b.ends;
+    return this.b.text.slice(k === 0 ? this.pos : ends[this.si + k - 1], ends[this.si + k]);
   }
 }
 
@@ -151,8 +147,9 @@ type Codec<V> = { put(p: Packer, v: V): void; take(u: Unpacker): V };
 
 const person: Codec<Person> = {
   put(p, v) {
-    p.bool(v === p.lastPerson);
-    if (v === p.lastPerson) return;
+    const same = v === p.lastPerson;
+    p.bool(same);
+    if (same) return;
     p.lastPerson = v;
     p.str(v.name);
     p.str(v.email);
@@ -312,8 +309,7 @@ export function decodeBatch(b: EncodedBatch, onRow: (line: number, src: CellSour
     const line = u.int();
     const n = u.int();
     const src = new PackedCells(b, u.si, u.pos, n);
-    u.rowSi = u.si;
-    u.rowPos = u.pos;
+    u.row = src;
     u.skip(n);
     if (u.bool()) {
       onRow(line, src, { ok: true, value: codec.take(u) });
