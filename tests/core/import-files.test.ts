@@ -19,6 +19,7 @@ import {
   writeMessyCustomers,
   writeUnreadable,
   writeWorkbook,
+  reorderWorkbook,
   type NastyFile,
 } from '../fixtures/import-files';
 import { tempCore } from './temp-core';
@@ -149,6 +150,17 @@ describe('XLSX workbooks', () => {
     expect(env.core.sqlite.prepare(`SELECT quantity, unit_price_cents FROM order_items i JOIN orders o ON o.id = i.order_id WHERE o.order_no = 'X-1'`).get()).toEqual({
       quantity: 2, unit_price_cents: 9950,
     });
+  });
+
+  it('reads a workbook whose sheet names come last, after the sheets and their strings, every time', async () => {
+    // exceljs's front-to-back reader parsed such sheets before their names were known, and failed.
+    const reordered = await reorderWorkbook(book, files);
+    for (let i = 0; i < 10; i++) {
+      const first = await inspectFile(env.core.db, { path: reordered });
+      expect(first).toMatchObject({ sheet: '客户', sheets: ['Lookup', '客户', 'Orders'], headers: ['姓名', '手机', '邮箱', '注册时间', '消费'] });
+      const named = await inspectFile(env.core.db, { path: reordered, sheet: 'Orders' });
+      expect(named.sampleRows).toEqual([{ line: 2, cells: ['X-1', '2024-01-05', 'wangfang@qq.com', 'Longjing', '2', '99.5'] }]);
+    }
   });
 
   it('names the sheets when asked for one that is not there', async () => {

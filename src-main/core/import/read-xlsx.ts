@@ -1,9 +1,11 @@
-// Streams one sheet of an XLSX workbook with exceljs's streaming reader (rows are parsed as the
-// zip is read; the workbook is never loaded whole) and hands rows on as text cells with their
+// Streams one sheet of an XLSX workbook with exceljs's streaming parsers (rows are parsed as the
+// sheet is unzipped; the workbook is never loaded whole) and hands rows on as text cells with their
 // sheet row number. Dates come out as "YYYY-MM-DD HH:mm:ss" wall-clock text, so the same date
 // parser serves CSV and XLSX.
 import type ExcelJS from 'exceljs';
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import unzipper from 'unzipper';
 import { AppError } from '../errors';
 import type { StreamOptions } from './read-csv';
 import { unreadable } from './sniff-file';
@@ -66,6 +68,86 @@ export interface XlsxResult {
 interface SheetModel {
   name: string;
   state?: string;
+  rId: string;
+}
+
+type Sheet = AsyncIterable<ExcelJS.Row> & { name: string; state?: string };
+
+/** The parts of exceljs's streaming WorkbookReader (4.4.0, pinned) that read one zip entry each. */
+interface EntryParsers {
+  model?: { sheets?: SheetModel[] };
+  workbookRels?: { Id: string; Target: string }[];
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(chunks: AsyncIterable<unknown>, sheetNo: string): Iterable<{ eventType: string; value: Sheet }>;
+}
+
+interface ZipEntry {
+  path: string;
+  offsetToLocalFileHeader: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  stream(): Readable;
+}
+
+/**
+ * A sheet's inflated data as it is parsed, reporting how far into the file that is (its share of
+ * the entry's compressed bytes). Counted as the parser pulls each chunk: a 'data' listener would
+ * set the stream flowing and inflate the whole sheet into memory ahead of the parser.
+ */
+async function* withProgress(stream: Readable, entry: ZipEntry, onBytes?: (bytes: number) => void): AsyncGenerator<Buffer> {
+  let inflated = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    inflated += chunk.length;
+    if (onBytes && entry.uncompressedSize > 0) onBytes(entry.offsetToLocalFileHeader + Math.round((entry.compressedSize * inflated) / entry.uncompressedSize));
+    yield chunk;
+  }
+}
+
+/**
+ * The workbook's sheets in tab order, each read row by row as it is iterated. exceljs's own
+ * streaming pass reads the zip front to back, and where workbook.xml comes after the sheets (as
+ * exceljs and some other tools write it) it races: sheets are parked in temp files and sometimes
+ * parsed before the sheet names are known ("Cannot read properties of undefined (reading
+ * 'sheets')", exceljs issue #3064). Reading through the zip's central directory instead, the
+ * names, shared strings and styles are read first, then only the sheets asked for.
+ */
+async function* sheetsOf(
+  zip: ZipEntry[],
+  parsers: EntryParsers,
+  opened: Set<Readable>,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<Sheet> {
+  const entries = new Map(zip.map((e) => [e.path, e]));
+  const open = (entry: ZipEntry) => {
+    const stream = entry.stream();
+    opened.add(stream);
+    return stream;
+  };
+  const rels = entries.get('xl/_rels/workbook.xml.rels');
+  const book = entries.get('xl/workbook.xml');
+  if (!rels || !book) return;
+  await parsers._parseRels(open(rels));
+  await parsers._parseWorkbook(open(book));
+  const strings = entries.get('xl/sharedStrings.xml');
+  if (strings) for await (const _ of parsers._parseSharedStrings(open(strings))) void _;
+  const styles = entries.get('xl/styles.xml');
+  if (styles) await parsers._parseStyles(open(styles));
+  const sheets = parsers.model?.sheets ?? [];
+  for (let i = 0; i < sheets.length; i++) {
+    // A relationship target is relative to xl/, or absolute from the zip's root.
+    const target = parsers.workbookRels?.find((r) => r.Id === sheets[i].rId)?.Target ?? '';
+    const entry = entries.get(target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    if (!entry) continue;
+    for (const { eventType, value } of parsers._parseWorksheet(withProgress(open(entry), entry, onBytes), String(i + 1))) {
+      if (eventType !== 'worksheet') continue;
+      value.name = sheets[i].name;
+      value.state = sheets[i].state;
+      yield value;
+    }
+  }
 }
 
 /**
@@ -81,15 +163,15 @@ export async function streamXlsx(
 ): Promise<XlsxResult> {
   // Loaded when a workbook is read: exceljs is large and a CSV import never needs it.
   const { default: excel } = await import('exceljs');
-  const input = createReadStream(file, { highWaterMark: 256 * 1024 });
-  const reader = new excel.stream.xlsx.WorkbookReader(input, {
+  const parsers = new excel.stream.xlsx.WorkbookReader(file, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
     worksheets: 'emit',
     entries: 'ignore',
-  });
-  const sheetsOf = () => (((reader as unknown as { model?: { sheets?: SheetModel[] } }).model?.sheets ?? []) as SheetModel[]);
+  }) as unknown as EntryParsers;
+  const opened = new Set<Readable>();
+  let lastBytes = 0;
   let seen = 0;
   let lastLine = 0;
   let found: string | null = null;
@@ -103,7 +185,8 @@ export async function streamXlsx(
     }
   };
   try {
-    for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name: string; state?: string }>) {
+    const zip = (await unzipper.Open.file(file)).files as unknown as ZipEntry[];
+    for await (const ws of sheetsOf(zip, parsers, opened, (b) => (lastBytes = b))) {
       opts.signal?.throwIfAborted();
       const isWanted = wanted !== undefined ? ws.name === wanted : ws.state !== 'hidden' && ws.state !== 'veryHidden';
       if (!isWanted) continue;
@@ -126,11 +209,11 @@ export async function streamXlsx(
           opts.signal?.throwIfAborted();
           deliver(batch);
           batch = [];
-          opts.onBytes?.(input.bytesRead);
+          opts.onBytes?.(lastBytes);
         }
       }
       if (batch.length) deliver(batch);
-      opts.onBytes?.(input.bytesRead);
+      opts.onBytes?.(lastBytes);
       break;
     }
   } catch (err) {
@@ -138,9 +221,11 @@ export async function streamXlsx(
     if (err === rowsError || err instanceof AppError || opts.signal?.aborted) throw err;
     throw unreadable(file, `the workbook is damaged or is not an Excel workbook (${(err as Error).message}).`);
   } finally {
-    input.destroy();
+    // An entry left part-read (a preview, a cancel) still hears its source end early: that is
+    // not an error anyone needs to see.
+    for (const stream of opened) stream.on('error', () => {}).destroy();
   }
-  const sheets = sheetsOf().map((s) => s.name);
+  const sheets = (parsers.model?.sheets ?? []).map((s) => s.name);
   if (!found) {
     if (!sheets.length) throw unreadable(file, 'it is a zip archive but not an Excel workbook. Save the table as .xlsx or CSV and import that.');
     if (wanted !== undefined) {
