@@ -5,7 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/core';
-import { KEYS_IN_MEMORY } from '../../src-main/core/import/dedupe';
+import { CustomerStore, KEYS_IN_MEMORY } from '../../src-main/core/import/dedupe';
+import type { CustomerRow } from '../../src-main/core/import/validate-customer';
 import { readDetails } from '../../src-main/core/import/details-files';
 import { inspectFile } from '../../src-main/core/import/inspect';
 import { IMPORT_JOB_KIND } from '../../src-main/core/import/import-job';
@@ -306,6 +307,32 @@ describe('merging customers into ones already there', () => {
       ['2', '1', 'Ann L.', 'email', 'existing customer', 'name, city'],
       ['3', '2', 'Bob Wu', 'email', 'existing customer', 'name'],
     ]);
+  });
+});
+
+describe('search rows written ahead', () => {
+  it('between batches, and still right for a customer the file changes after its row was written', async () => {
+    const { core } = fresh();
+    const store = new CustomerStore(core.sqlite, 'fill', () => {});
+    const row = (name: string, email: string, more: Partial<CustomerRow> = {}): CustomerRow => ({
+      name, email, emailNorm: email, phone: null, phoneNorm: null, company: null, city: null, country: null, language: 'en', languageGiven: false,
+      tags: [], note: null, createdAt: null, consentEmail: undefined, consentSms: undefined, consentWechat: undefined, ...more,
+    });
+    core.sqlite.exec('BEGIN');
+    const ann = store.upsert(row('Ann Lee', 'ann@x.com'), 2).id;
+    store.upsert(row('Bob Wu', 'bob@x.com'), 3);
+    // What the importer does while the reader is behind: both rows are written now.
+    store.writeSearchRowsAhead();
+    expect(search(core.sqlite, 'Ann').customers.map((c) => c.id)).toEqual([ann]);
+    // Further down the file, Ann gains a city, a company and a tag; Cai is new.
+    expect(store.upsert(row('Ann Lee', 'ann@x.com', { city: 'Lyon', company: 'Longjing Tea', tags: ['VIP'] }), 4).action).toBe('merged');
+    store.upsert(row('Cai Li', 'cai@x.com'), 5);
+    store.finish();
+    core.sqlite.exec('COMMIT');
+    for (const q of ['Lyon', 'Longjing', 'VIP', 'Ann']) expect(search(core.sqlite, q).customers.map((c) => c.id)).toEqual([ann]);
+    expect(search(core.sqlite, 'Cai').customers.map((c) => c.name)).toEqual(['Cai Li']);
+    // One search row per customer: none left behind by the rewrite, none missing.
+    expect(core.sqlite.prepare(`SELECT count(*) FROM customers_fts WHERE customers_fts MATCH 'x'`).pluck().get()).toBe(3);
   });
 });
 

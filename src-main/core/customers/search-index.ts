@@ -57,23 +57,25 @@ export function reindexCustomer(sqlite: Database.Database, id: number): void {
 }
 
 /**
- * Writes the search rows of every customer with an id above `afterId`, from their stored values
- * (bulk paths: an import writes them in one sweep at the end, where the search index's pages stay
- * in the cache, instead of one at a time between thousands of other writes: half the time).
+ * Writes the search rows of the customers with ids in (afterId, upToId], from their stored values
+ * (bulk paths: an import writes them in sweeps of many, where the search index's pages stay in
+ * the cache, instead of one at a time between thousands of other writes: half the time).
  */
-export function insertCustomerSearchRowsAfter(sqlite: Database.Database, afterId: number): void {
+export function insertCustomerSearchRows(sqlite: Database.Database, afterId: number, upToId = Number.MAX_SAFE_INTEGER): void {
   // Most imports create customers with no company or tags (order and message files): then the
   // join and the tag lookup per row (half the reading time) are left out.
-  const plain = !sqlite.prepare('SELECT 1 FROM customers WHERE id > ? AND company_id IS NOT NULL UNION ALL SELECT 1 FROM customer_tags WHERE customer_id > ? LIMIT 1').get(afterId, afterId);
+  const plain = !sqlite
+    .prepare('SELECT 1 FROM customers WHERE id > ? AND id <= ? AND company_id IS NOT NULL UNION ALL SELECT 1 FROM customer_tags WHERE customer_id > ? AND customer_id <= ? LIMIT 1')
+    .get(afterId, upToId, afterId, upToId);
   // In pages: the connection cannot insert while a SELECT on it is still being read.
   const page = sqlite.prepare(
     plain
-      ? `SELECT ${OWN_FIELDS} FROM customers c WHERE c.id > ? ORDER BY c.id LIMIT 2000`
-      : `SELECT ${OWN_FIELDS}, ${COMPANY_AND_TAGS} FROM ${WITH_COMPANY} WHERE c.id > ? ORDER BY c.id LIMIT 2000`,
+      ? `SELECT ${OWN_FIELDS} FROM customers c WHERE c.id > ? AND c.id <= ? ORDER BY c.id LIMIT 2000`
+      : `SELECT ${OWN_FIELDS}, ${COMPANY_AND_TAGS} FROM ${WITH_COMPANY} WHERE c.id > ? AND c.id <= ? ORDER BY c.id LIMIT 2000`,
   );
-  let rows = page.all(afterId) as CustomerSearchFields[];
+  let rows = page.all(afterId, upToId) as CustomerSearchFields[];
   while (rows.length) {
     for (const row of rows) insertCustomerSearchRow(sqlite, row);
-    rows = page.all(rows[rows.length - 1].id) as CustomerSearchFields[];
+    rows = page.all(rows[rows.length - 1].id, upToId) as CustomerSearchFields[];
   }
 }

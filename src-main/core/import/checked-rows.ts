@@ -21,6 +21,11 @@ export interface CheckedStreamOptions {
   onBytes?: (bytes: number) => void;
   /** After each batch has gone to the sink, with its row count; may throw to stop. */
   afterBatch?: (rows: number) => void;
+  /**
+   * After a batch, when the next one is not ready yet (the reader is behind): a moment for a
+   * short piece of work that would otherwise wait for the end. Only with the worker thread.
+   */
+  whenIdle?: () => void;
   /** Check in a worker thread (the default for files of 2 MB and more). */
   inWorker?: boolean;
 }
@@ -93,8 +98,10 @@ function inWorker(layout: SourceLayout, settings: CheckSettings, sink: RowSink, 
           opts.onBytes?.(m.bytes);
           decodeBatch(m.batch, sink);
           opts.afterBatch?.(m.batch.rows);
-          Atomics.sub(behind, 0, 1);
+          const queued = Atomics.sub(behind, 0, 1) - 1;
           Atomics.notify(behind, 0);
+          // The worker counts a batch before it posts it: none counted means none on its way.
+          if (queued === 0) opts.whenIdle?.();
         } else if (m.type === 'done') {
           opts.onBytes?.(m.bytes);
           finish();

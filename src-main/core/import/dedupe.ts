@@ -8,7 +8,7 @@
 // Keys are never overwritten: a matched customer keeps its email and phone, and only gains the
 // ones it lacks (a phone another customer already has is left out).
 import type Database from 'better-sqlite3';
-import { insertCustomerSearchRowsAfter, reindexCustomer } from '../customers/search-index';
+import { insertCustomerSearchRows, reindexCustomer } from '../customers/search-index';
 import { guessLanguage } from './parse-values';
 import { own } from './source-row';
 import type { CustomerRow } from './validate-customer';
@@ -74,6 +74,9 @@ export class CustomerStore {
   private createdLines = new Int32Array(1024);
   /** Customers whose search row must be rebuilt at the end (changed after it was written). */
   private readonly dirty = new Set<number>();
+  /** The newest customer this import created, and the newest whose search row is written. */
+  private lastCreatedId: number;
+  private searchRowsUpTo: number;
   private readonly companyIds = new Map<string, number>();
   private readonly tagIds = new Map<string, number>();
   /** Customers already resolved for order/message/review rows, by email or phone key. */
@@ -119,6 +122,7 @@ export class CustomerStore {
       maxId: sqlite.prepare('SELECT coalesce(max(id), 0) FROM customers').pluck(),
     };
     this.startMaxId = this.s.maxId.get() as number;
+    this.lastCreatedId = this.searchRowsUpTo = this.startMaxId;
     if (opts.keysInMemory ?? keysFitInMemory(sqlite)) {
       this.keys = { email: new Map(), phone: new Map() };
       const all = sqlite.prepare('SELECT id, email_norm AS e, phone_norm AS p FROM customers ORDER BY id').raw().iterate() as Iterable<[number, string | null, string | null]>;
@@ -196,6 +200,7 @@ export class CustomerStore {
         c.consentEmail ? 1 : 0, c.consentSms ? 1 : 0, c.consentWechat ? 1 : 0, c.createdAt ?? this.now).lastInsertRowid,
     );
     this.addKeys(id, c.emailNorm, c.phoneNorm);
+    if (id > this.lastCreatedId) this.lastCreatedId = id;
     const slot = id - this.startMaxId - 1;
     if (slot >= 0) {
       if (slot >= this.createdLines.length) {
@@ -342,11 +347,24 @@ export class CustomerStore {
   }
 
   /**
-   * Writes the search rows of the customers this import created (from their final values), and
-   * rebuilds those of customers from before that it changed.
+   * Writes the search rows of up to `max` of the customers created so far: work for the moments
+   * the writer would otherwise wait for the reader, so that less of it is left for the end.
+   */
+  writeSearchRowsAhead(max = 1000): void {
+    const upTo = Math.min(this.lastCreatedId, this.searchRowsUpTo + max);
+    if (upTo <= this.searchRowsUpTo) return;
+    insertCustomerSearchRows(this.sqlite, this.searchRowsUpTo, upTo);
+    this.searchRowsUpTo = upTo;
+  }
+
+  /**
+   * Writes the search rows of the customers this import created that have none yet (from their
+   * final values), and rebuilds those of all other customers it changed.
    */
   finish(): void {
-    insertCustomerSearchRowsAfter(this.sqlite, this.startMaxId);
-    for (const id of this.dirty) if (id <= this.startMaxId) reindexCustomer(this.sqlite, id);
+    const written = this.searchRowsUpTo;
+    insertCustomerSearchRows(this.sqlite, written);
+    this.searchRowsUpTo = this.lastCreatedId;
+    for (const id of this.dirty) if (id <= written) reindexCustomer(this.sqlite, id);
   }
 }

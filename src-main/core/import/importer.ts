@@ -94,6 +94,11 @@ export class Importer {
     this.outcome?.({ line, status: action, values: c, customerId: id });
   }
 
+  /** Work that can be done ahead, for the moments between batches when the next is not ready. */
+  idle(): void {
+    this.customers.writeSearchRowsAhead();
+  }
+
   /** Writes what is still held (the last order), recomputes metrics, rebuilds changed search rows. */
   finish(): ImportCounts {
     this.orders?.flush();

@@ -69,6 +69,7 @@ export async function runImport(
           ctl.progress?.(rows, estimate());
           ctl.signal?.throwIfAborted();
         },
+        whenIdle: () => importer.idle(),
       },
     );
     ctl.signal?.throwIfAborted();
