@@ -23,6 +23,8 @@ const APPEND_INDEXES = new Set(['order_items_order_idx']);
  */
 const KEY_INDEXES = new Set(['customers_email_norm_idx', 'customers_phone_norm_idx']);
 const CACHE_KIB = 64 * 1024;
+/** The page cache while indexes are built: the size of SQLite's sort runs (see restoreIndexes). */
+const SORT_CACHE_KIB = 1024;
 
 export interface BulkLoad {
   /** The import looks customers' email and phone keys up in memory (their indexes may be dropped). */
@@ -61,9 +63,14 @@ export function startBulkLoad(sqlite: Database.Database, rowsPerFileRow: Record<
   return {
     keysInMemory,
     restoreIndexes(tables) {
-      // Building an index is a sort: let SQLite sort on a second thread (the rows are all read by now).
+      // Building an index is a sort, which SQLite does in runs as big as the page cache, then
+      // merges. Runs of 1 MB sort within the CPU's caches, several at once on a second thread;
+      // one run of 16 MB is a single pass of pointer-chasing through memory. The index builds at
+      // the end of a 1,000,000-line import took 1.0 s this way instead of 1.55 s.
       const threads = sqlite.pragma('threads', { simple: true }) as number;
+      const cache = sqlite.pragma('cache_size', { simple: true }) as number;
       sqlite.pragma('threads = 2');
+      sqlite.pragma(`cache_size = -${SORT_CACHE_KIB}`);
       try {
         for (let i = 0; i < dropped.length; ) {
           if (tables && !tables.includes(dropped[i].table)) i++;
@@ -71,6 +78,7 @@ export function startBulkLoad(sqlite: Database.Database, rowsPerFileRow: Record<
         }
       } finally {
         sqlite.pragma(`threads = ${threads}`);
+        sqlite.pragma(`cache_size = ${cache}`);
       }
     },
     done() {
