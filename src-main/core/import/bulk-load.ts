@@ -10,14 +10,6 @@ import type Database from 'better-sqlite3';
 /** Indexes the import looks rows up by, which must stay. Unique indexes always stay. */
 const LOOKUP_INDEXES = new Set(['interactions_customer_time_idx', 'feedback_customer_time_idx', 'notes_customer_time_idx']);
 /**
- * Indexes whose new keys arrive in ascending order: an order's lines are written just after the
- * order, so their order ids only grow. Each insert lands at the right edge of the index, about as
- * cheap as the table's own append, and the writer has idle moments while the reader catches up;
- * rebuilding the index at the end cost 0.4–0.5 s of the last, single-threaded stretch of a
- * 1,000,000-line import.
- */
-const APPEND_INDEXES = new Set(['order_items_order_idx']);
-/**
  * Customers are looked up by these only when their keys do not fit in memory (dedupe.ts): with
  * the keys in memory they are dropped too, and come back at once if the keys stop fitting.
  */
@@ -53,7 +45,7 @@ export function startBulkLoad(sqlite: Database.Database, rowsPerFileRow: Record<
       .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`)
       .all(table) as { name: string; sql: string }[];
     for (const ix of indexes) {
-      if (LOOKUP_INDEXES.has(ix.name) || APPEND_INDEXES.has(ix.name) || (!keysInMemory && KEY_INDEXES.has(ix.name)) || /^\s*CREATE\s+UNIQUE/i.test(ix.sql)) continue;
+      if (LOOKUP_INDEXES.has(ix.name) || (!keysInMemory && KEY_INDEXES.has(ix.name)) || /^\s*CREATE\s+UNIQUE/i.test(ix.sql)) continue;
       sqlite.exec(`DROP INDEX "${ix.name}"`);
       dropped.push({ table, sql: ix.sql });
     }
