@@ -16,6 +16,7 @@ import { importRequest } from '../../src-main/core/import/schemas';
 import { matchTemplate, saveTemplate } from '../../src-main/core/import/templates';
 import { uploadChunk, uploadFinish, uploadStart } from '../../src-main/core/import/uploads';
 import type { JobEvent } from '../../src-main/core/jobs/runner';
+import { recomputeCustomerMetrics } from '../../src-main/core/orders/metrics';
 import { search } from '../../src-main/core/search/service';
 import { writeOrderLines, writeTenThousand } from '../fixtures/import-files';
 import { importJob, snapshot } from '../fixtures/import-files-run';
@@ -215,6 +216,22 @@ describe('orders with line items', () => {
     expect(again.summary.orderItems.created).toBe(0);
     expect(again.summary.customers.created).toBe(0);
     expect(count(core, 'order_items')).toBe(4);
+  });
+
+  it('sums the new customers\u2019 spend, order counts and first/last orders exactly as the database would', async () => {
+    const { core, dir } = fresh();
+    const file = join(dir, 'lines.csv');
+    writeOrderLines(file, 3000, { customers: 250 });
+    // Every tenth order refunded: it counts for nothing.
+    const text = readFileSync(file, 'utf8').replace(/^(SO\d{7}7,.*),paid$/gm, '$1,refunded');
+    writeFileSync(file, text);
+    await importJob(core, { source: { path: file }, kind: 'orders', mapping: { order_no: 0, ordered_at: 1, customer_name: 2, customer_email: 3, customer_phone: 4, product_sku: 5, product_name: 6, quantity: 7, unit_price: 8, status: 9 } });
+    const metrics = () => core.sqlite.prepare('SELECT id, total_spent_cents, order_count, first_order_at, last_order_at FROM customers ORDER BY id').all();
+    const summed = metrics();
+    expect(summed).toHaveLength(250);
+    expect(core.sqlite.prepare(`SELECT count(*) FROM orders WHERE status = 'refunded'`).pluck().get()).toBe(300);
+    recomputeCustomerMetrics(core.sqlite);
+    expect(summed).toEqual(metrics());
   });
 
   it('with creating customers off, an order for an unknown customer is rejected with its reason', async () => {

@@ -11,6 +11,7 @@ import type { ImportDetails } from './details';
 import type { Checked } from './validate-common';
 import type { OrderLineRow } from './validate-order';
 import type { RowOutcome } from './outcome';
+import { SpendTally } from './spend-tally';
 import { own, type CellSource } from './source-row';
 
 interface PendingLine {
@@ -43,7 +44,7 @@ export class OrderWriter {
   private readonly byName = new Map<string, number>();
   private readonly rejectedOrders = new Map<string, number>();
   private readonly existingWithOrders = new Set<number>();
-  private readonly newSpend = new Map<number, { spent: number; count: number; first: number; last: number }>();
+  private readonly newSpend: SpendTally;
   /** Orders from before the import that the file names (counted once however their lines fall). */
   private readonly existingSeen = new Set<number>();
   private pending: Pending | null = null;
@@ -69,6 +70,7 @@ export class OrderWriter {
       maxId: sqlite.prepare('SELECT coalesce(max(id), 0) FROM orders').pluck(),
     };
     this.items = new BatchedInsert(sqlite, 'order_items', ['order_id', 'product_id', 'product_name', 'quantity', 'unit_price_cents']);
+    this.newSpend = new SpendTally(customers.startMaxId + 1);
     this.startMaxOrderId = this.s.maxId.get() as number;
     this.noOrdersBefore = this.startMaxOrderId === 0;
     for (const p of sqlite.prepare('SELECT id, sku, name FROM products ORDER BY id').all() as { id: number; sku: string; name: string }[]) {
@@ -198,14 +200,7 @@ export class OrderWriter {
       return;
     }
     if (status !== 'paid') return;
-    let m = this.newSpend.get(customerId);
-    if (!m) this.newSpend.set(customerId, (m = { spent: 0, count: 0, first: at, last: at }));
-    m.spent += cents;
-    if (newOrder) {
-      m.count++;
-      if (at < m.first) m.first = at;
-      if (at > m.last) m.last = at;
-    }
+    this.newSpend.add(customerId, cents, at, newOrder);
   }
 
   /** Writes the order still held (the last one) and the lines still queued. */
@@ -216,7 +211,7 @@ export class OrderWriter {
 
   /** Brings the customers' spend, order counts and first/last order up to date. */
   updateMetrics(): void {
-    for (const [id, m] of this.newSpend) this.s.metrics.run(m.spent, m.count, m.first, m.last, id);
+    for (const m of this.newSpend.entries()) this.s.metrics.run(m.spent, m.count, m.first, m.last, m.id);
     const ids = [...this.existingWithOrders];
     const all = (this.sqlite.prepare('SELECT count(*) FROM customers').pluck().get() as number) || 1;
     if (ids.length > all / 2) recomputeCustomerMetrics(this.sqlite);
