@@ -5,7 +5,6 @@
 import type ExcelJS from 'exceljs';
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import unzipper from 'unzipper';
 import { AppError } from '../errors';
 import type { StreamOptions } from './read-csv';
 import { unreadable } from './sniff-file';
@@ -161,8 +160,9 @@ export async function streamXlsx(
   onRows: (rows: SourceRow[]) => void,
   opts: StreamOptions = {},
 ): Promise<XlsxResult> {
-  // Loaded when a workbook is read: exceljs is large and a CSV import never needs it.
-  const { default: excel } = await import('exceljs');
+  // Loaded when a workbook is read: exceljs and unzipper take half a second to load, and a CSV
+  // import never needs them.
+  const [{ default: excel }, { default: unzipper }] = await Promise.all([import('exceljs'), import('unzipper')]);
   const parsers = new excel.stream.xlsx.WorkbookReader(file, {
     sharedStrings: 'cache',
     styles: 'cache',
