@@ -106,7 +106,8 @@ async function* withProgress(stream: Readable, entry: ZipEntry, onBytes?: (bytes
 }
 
 /**
- * The workbook's sheets in tab order, each read row by row as it is iterated. exceljs's own
+ * The workbook's sheets that `isWanted` picks, in tab order, each read row by row as it is
+ * iterated (the others are never opened). exceljs's own
  * streaming pass reads the zip front to back, and where workbook.xml comes after the sheets (as
  * exceljs and some other tools write it) it races: sheets are parked in temp files and sometimes
  * parsed before the sheet names are known ("Cannot read properties of undefined (reading
@@ -117,6 +118,7 @@ async function* sheetsOf(
   zip: ZipEntry[],
   parsers: EntryParsers,
   opened: Set<Readable>,
+  isWanted: (sheet: SheetModel) => boolean,
   onBytes?: (bytes: number) => void,
 ): AsyncGenerator<Sheet> {
   const entries = new Map(zip.map((e) => [e.path, e]));
@@ -136,6 +138,7 @@ async function* sheetsOf(
   if (styles) await parsers._parseStyles(open(styles));
   const sheets = parsers.model?.sheets ?? [];
   for (let i = 0; i < sheets.length; i++) {
+    if (!isWanted(sheets[i])) continue;
     // A relationship target is relative to xl/, or absolute from the zip's root.
     const target = parsers.workbookRels?.find((r) => r.Id === sheets[i].rId)?.Target ?? '';
     const entry = entries.get(target.startsWith('/') ? target.slice(1) : `xl/${target}`);
@@ -186,10 +189,9 @@ export async function streamXlsx(
   };
   try {
     const zip = (await unzipper.Open.file(file)).files as unknown as ZipEntry[];
-    for await (const ws of sheetsOf(zip, parsers, opened, (b) => (lastBytes = b))) {
+    const isWanted = (sheet: SheetModel) => (wanted !== undefined ? sheet.name === wanted : sheet.state !== 'hidden' && sheet.state !== 'veryHidden');
+    for await (const ws of sheetsOf(zip, parsers, opened, isWanted, (b) => (lastBytes = b))) {
       opts.signal?.throwIfAborted();
-      const isWanted = wanted !== undefined ? ws.name === wanted : ws.state !== 'hidden' && ws.state !== 'veryHidden';
-      if (!isWanted) continue;
       found = ws.name;
       let batch: SourceRow[] = [];
       for await (const row of ws) {
