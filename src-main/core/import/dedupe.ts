@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3';
 import { insertCustomerSearchRows, reindexCustomer } from '../customers/search-index';
 import { guessLanguage } from './parse-values';
 import { own } from './source-row';
+import { grown } from './typed-arrays';
 import type { CustomerRow } from './validate-customer';
 import type { Person } from './validate-common';
 
@@ -203,11 +204,7 @@ export class CustomerStore {
     if (id > this.lastCreatedId) this.lastCreatedId = id;
     const slot = id - this.startMaxId - 1;
     if (slot >= 0) {
-      if (slot >= this.createdLines.length) {
-        const grown = new Int32Array(Math.max(slot + 1, this.createdLines.length * 2));
-        grown.set(this.createdLines);
-        this.createdLines = grown;
-      }
+      this.createdLines = grown(this.createdLines, slot + 1);
       this.createdLines[slot] = line;
     }
     this.counts.created++;

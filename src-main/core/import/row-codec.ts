@@ -8,6 +8,7 @@
 // from the row before (each line of an order) as one flag, which halves the text.
 import type { CheckedRow, ImportKind, RowValues } from './check-row';
 import type { CellSource } from './source-row';
+import { grown } from './typed-arrays';
 import type { Person } from './validate-common';
 
 export interface EncodedBatch {
@@ -34,7 +35,7 @@ class Packer {
   lastPerson: Person | null = null;
 
   str(s: string | null): void {
-    if (this.si === this.ends.length) this.ends = grow(this.ends, new Int32Array(this.si * 2));
+    if (this.si === this.ends.length) this.ends = grown(this.ends, this.si + 1);
     if (s === null) {
       this.ends[this.si++] = -1;
       return;
@@ -54,7 +55,7 @@ class Packer {
   }
 
   num(n: number | null): void {
-    if (this.ni === this.nums.length) this.nums = grow(this.nums, new Float64Array(this.ni * 2));
+    if (this.ni === this.nums.length) this.nums = grown(this.nums, this.ni + 1);
     this.nums[this.ni++] = n === null ? NaN : n;
   }
 
@@ -69,11 +70,6 @@ class Packer {
     this.lastPerson = null;
     return out;
   }
-}
-
-function grow<T extends Int32Array | Float64Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }
 
 class Unpacker {

@@ -2,6 +2,8 @@
 // their orders are written. Those customers have consecutive ids, so the sums live in flat arrays
 // indexed by id: no map lookup and no object per customer on a path taken once per order (a Map
 // of 83,000 customers cost about 0.3 s over 400,000 orders), and they come out in id order.
+import { grown } from './typed-arrays';
+
 export interface CustomerSpend {
   id: number;
   spent: number;
@@ -47,15 +49,10 @@ export class SpendTally {
   }
 
   private grow(min: number): void {
-    const n = Math.max(min, this.seen.length * 2);
-    const widen = <T extends Uint8Array | Int32Array | Float64Array>(from: T, to: T): T => {
-      to.set(from);
-      return to;
-    };
-    this.seen = widen(this.seen, new Uint8Array(n));
-    this.spent = widen(this.spent, new Float64Array(n));
-    this.count = widen(this.count, new Int32Array(n));
-    this.first = widen(this.first, new Float64Array(n));
-    this.last = widen(this.last, new Float64Array(n));
+    this.seen = grown(this.seen, min);
+    this.spent = grown(this.spent, min);
+    this.count = grown(this.count, min);
+    this.first = grown(this.first, min);
+    this.last = grown(this.last, min);
   }
 }
