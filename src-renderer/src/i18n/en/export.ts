@@ -1,0 +1,35 @@
+// English strings of exports.
+export const exportMessages = {
+  export: {
+    button: 'Export',
+    format: 'File type',
+    csv: 'CSV',
+    xlsx: 'Excel (.xlsx)',
+    csvHint: 'UTF-8 with a byte-order mark, so Excel shows Chinese correctly.',
+    xlsxHint: 'A workbook with real dates and numbers.',
+    everything: 'Everything in Patron',
+    lists: {
+      customersFiltered: 'Customers in this list ({{n}})',
+      customersAll: 'All customers ({{n}})',
+      orders: 'Orders',
+      orderLines: 'Order lines (one row per product)',
+      messages: 'Messages',
+      feedback: 'Reviews and feedback',
+    },
+    names: {
+      customers: 'Customers',
+      orders: 'Orders',
+      orderLines: 'Order lines',
+      messages: 'Messages',
+      feedback: 'Reviews and feedback',
+    },
+    running: 'Exporting {{name}}…',
+    progress: '{{done}} / {{total}} rows',
+    reading: 'Preparing the download…',
+    saved: '{{name}} exported',
+    savedBody_one: '{{count, number}} row saved as {{file}}.',
+    savedBody_other: '{{count, number}} rows saved as {{file}}.',
+    failed: '{{name}} could not be exported',
+    cancelled: 'Export of {{name}} cancelled',
+  },
+};
