@@ -1,14 +1,19 @@
-// End-to-end tests: Debian's Chromium against browser mode (`npm run web`) with the real core and
-// a fresh database in a temp folder for each run.
+// End-to-end tests: Chromium (the system's, Playwright's, or the one from npm: tests/e2e/browser.ts)
+// against browser mode (`npm run web`) with the real core and a fresh database in a temp folder for
+// each run.
 import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findE2eBrowser } from './tests/e2e/browser';
 
 export const E2E_PORT = Number(process.env.PATRON_E2E_PORT ?? 47_831);
 export const E2E_TOKEN = 'e2e-test-token';
 const dataDir = process.env.PATRON_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'patron-e2e-'));
 process.env.PATRON_E2E_DATA_DIR = dataDir;
+const browser = findE2eBrowser();
+// The config is read by the runner and again by each worker: say once which browser runs.
+if (process.env.TEST_WORKER_INDEX === undefined) process.stderr.write(`e2e browser: ${browser.source}\n`);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -22,7 +27,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     viewport: { width: 1360, height: 850 },
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: browser.executablePath,
+      env: { ...process.env, ...browser.env },
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },

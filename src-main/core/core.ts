@@ -10,6 +10,7 @@ import { classifyJob } from './ai/classify-job';
 import { ModelServices, type ModelOptions } from './models/service';
 import { sampleShopJob } from './sample/sample-job';
 import { WriteGate } from './db/write-gate';
+import { changeBus, type ChangeBus } from './changes/bus';
 
 export interface CoreOptions {
   /** Folder holding patron.sqlite (and later models, backups). */
@@ -32,6 +33,8 @@ export interface Core {
   writes: WriteGate;
   /** Model manager and the shared model runtime (models/service.ts). */
   models: ModelServices;
+  /** One event per commit naming what changed: the UI and derived-data work subscribe to it. */
+  changes: ChangeBus;
   paths: { dataDir: string; dbFile: string; resourcesDir: string };
   close(): Promise<void>;
 }
@@ -57,6 +60,7 @@ export function startCore(opts: CoreOptions): Core {
     jobs,
     writes,
     models,
+    changes: changeBus(sqlite),
     paths: { dataDir: opts.dataDir, dbFile, resourcesDir: opts.resourcesDir },
     async close() {
       await jobs.close();

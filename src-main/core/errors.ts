@@ -1,49 +1,32 @@
-// One error shape crosses the boundary: {code, message, field?}. The UI translates by code and
-// falls back to the message, which is always plain English naming what is wrong.
-export type ErrorCode =
-  | 'invalid_input'
-  | 'not_found'
-  | 'conflict'
-  | 'db_newer_schema'
-  | 'db_open_failed'
-  | 'job_unknown_kind'
-  | 'job_not_cancellable'
-  | 'cancelled'
-  // Import/export (import/, export/): a file that cannot be read at all; an import cut short by a
-  // crash or quit (nothing of it was kept).
-  | 'file_unreadable'
-  | 'import_interrupted'
-  // The local model (models/, llm/, ai/): the UI acts on these codes (e.g. "go to the model page").
-  | 'model_missing'
-  | 'model_invalid'
-  | 'model_load_failed'
-  | 'model_crashed'
-  | 'model_output_invalid'
-  | 'download_failed'
-  | 'download_checksum'
-  | 'internal';
+// One error shape crosses the boundary: {code, message, field?, params?, issues?} (see
+// src-main/shared/problems.ts). The UI words it by code and parameters in the person's language;
+// the message is plain English naming what is wrong, for logs and the command line.
+import type { ErrorCode, ErrorShape, FieldIssue, ProblemParams } from '../shared/problems';
 
-export interface ErrorShape {
-  code: ErrorCode;
-  message: string;
-  field?: string;
-  /** Facts the UI needs to say it in the user's language (e.g. which customer holds an email). */
-  detail?: Record<string, string | number>;
-}
+export type { ErrorCode, ErrorShape, FieldIssue } from '../shared/problems';
 
-export class AppError extends Error {
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   constructor(
-    readonly code: ErrorCode,
+    readonly code: C,
     message: string,
     readonly field?: string,
-    readonly detail?: Record<string, string | number>,
+    /** The facts the UI needs to word it (e.g. which customer holds an email). */
+    readonly params?: ProblemParams[C],
+    /** invalid_input: every field that is wrong, not just the first. */
+    readonly issues?: FieldIssue[],
   ) {
     super(message);
     this.name = 'AppError';
   }
 
-  toShape(): ErrorShape {
-    return { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}), ...(this.detail ? { detail: this.detail } : {}) };
+  toShape(): ErrorShape<C> {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.field ? { field: this.field } : {}),
+      ...(this.params ? { params: this.params } : {}),
+      ...(this.issues?.length ? { issues: this.issues } : {}),
+    };
   }
 }
 

@@ -2,13 +2,16 @@
 // renderer imports `AppRouter` as a type only.
 import { aiRouter } from './ai/router';
 import { appRouter } from './app/router';
+import { changesRouter } from './changes/router';
 import { customersRouter } from './customers/router';
 import { exportRouter } from './export/router';
 import { importRouter } from './import/router';
 import { interactionsRouter } from './interactions/router';
 import { jobsRouter } from './jobs/router';
 import { modelsRouter } from './models/router';
+import { moneyRouter } from './money/router';
 import { notesRouter } from './notes/router';
+import { ordersRouter } from './orders/router';
 import { sampleRouter } from './sample/router';
 import { searchRouter } from './search/router';
 import { tagsRouter } from './tags/router';
@@ -18,9 +21,12 @@ import { router } from './trpc';
 
 export const patronRouter = router({
   app: appRouter,
+  money: moneyRouter,
+  changes: changesRouter,
   customers: customersRouter,
   timeline: timelineRouter,
   notes: notesRouter,
+  orders: ordersRouter,
   tasks: tasksRouter,
   tags: tagsRouter,
   interactions: interactionsRouter,

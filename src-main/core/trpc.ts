@@ -1,9 +1,10 @@
 // The RPC layer every domain router is built with. Inputs are validated with zod before a
-// handler runs; every error leaves as {code, message, field?} under `data.app`.
+// handler runs; every error leaves as {code, message, field?, params?, issues?} under `data.app`.
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Core } from './core';
 import { AppError, type ErrorShape } from './errors';
+import { fieldIssues } from './field-issues';
 
 export interface Context {
   core: Core;
@@ -12,9 +13,16 @@ export interface Context {
 export function toErrorShape(error: unknown): ErrorShape {
   const cause = error instanceof TRPCError ? error.cause : error;
   if (cause instanceof ZodError) {
+    // Every wrong field at once (issues), the first also as `field` and in the English message.
     const issue = cause.issues[0];
     const field = issue?.path.join('.') || undefined;
-    return { code: 'invalid_input', message: field ? `${field}: ${issue.message}` : (issue?.message ?? 'Invalid input'), ...(field ? { field } : {}) };
+    const issues = fieldIssues(cause);
+    return {
+      code: 'invalid_input',
+      message: field ? `${field}: ${issue.message}` : (issue?.message ?? 'Invalid input'),
+      ...(field ? { field } : {}),
+      ...(issues.length ? { issues } : {}),
+    };
   }
   if (cause instanceof AppError) return cause.toShape();
   if (error instanceof TRPCError && error.code === 'NOT_FOUND') return { code: 'not_found', message: error.message };
@@ -34,4 +42,6 @@ export const procedure = t.procedure.use(async ({ ctx, type, next }) => {
   if (type === 'mutation') await ctx.core.writes.idle();
   return next();
 });
+/** For the few mutations that must not wait for an import's transaction (cancelling it). */
+export const unguardedProcedure = t.procedure;
 export const createCallerFactory = t.createCallerFactory;

@@ -13,8 +13,10 @@ import { ModelsPage } from './pages/models/ModelsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { TasksPage } from './pages/tasks/TasksPage';
 import { HEADER_HEIGHT } from './lib/layout';
+import { useLiveChanges } from './hooks/useLiveChanges';
 
 export function App() {
+  useLiveChanges();
   return (
     <AppShell header={{ height: HEADER_HEIGHT }} navbar={{ width: 208, breakpoint: 0 }} padding="lg">
       <AppShell.Header>

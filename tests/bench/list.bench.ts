@@ -28,12 +28,13 @@ import {
   type CustomerBrief,
 } from './lib/crm-data';
 import { intFlag, log, parseArgs, type BenchResult } from './lib/report';
-import { Rng } from './lib/rng';
+import { Rng } from '../../src-main/core/sample/random';
+import { customerSortKey } from '../../src-main/core/customers/sort-key';
 import { median, round, summarize, timed, timedAsync } from './lib/stats';
 import { printTable, type Cell } from './lib/table';
 
 /** Bump when the generated data changes, so cached databases are rebuilt. */
-const DATA_VERSION = 'v1';
+const DATA_VERSION = 'v3';
 const SEED = 20250601;
 const DEFAULT_CUSTOMERS = 100_000;
 const DEFAULT_INTERACTIONS = 1_000_000;
@@ -117,8 +118,8 @@ async function build(dataDir: string, version: string, customerCount: number, in
   })();
 
   const insCustomer = sqlite.prepare(`INSERT INTO customers (id, name, company_id, email, email_norm, phone, phone_norm, city, country,
-      language, consent_email, consent_sms, consent_wechat, source, total_spent_cents, order_count, first_order_at, last_order_at, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?, ?, ?)`);
+      language, consent_email, consent_sms, consent_wechat, source, total_spent_cents, order_count, first_order_at, last_order_at, created_at, sort_key)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?, ?, ?, ?)`);
   const insCustomerTag = sqlite.prepare('INSERT INTO customer_tags (customer_id, tag_id) VALUES (?, ?)');
   const briefs: CustomerBrief[] = new Array(customerCount);
   const CHUNK_C = 10_000;
@@ -129,7 +130,7 @@ async function build(dataDir: string, version: string, customerCount: number, in
         const phoneNorm = c.phone ? (normalizePhone(c.phone) ?? c.phoneNorm) : null;
         insCustomer.run(
           c.id, c.name, c.companyId, c.email, c.emailNorm, c.phone, phoneNorm, c.city, c.country, c.language,
-          c.consentEmail, c.consentSms, c.consentWechat, c.totalSpentCents, c.orderCount, c.firstOrderAt, c.lastOrderAt, c.createdAt,
+          c.consentEmail, c.consentSms, c.consentWechat, c.totalSpentCents, c.orderCount, c.firstOrderAt, c.lastOrderAt, c.createdAt, customerSortKey(c.name),
         );
         for (const t of c.tagIds) insCustomerTag.run(c.id, t);
         insertCustomerSearchRow(sqlite, { id: c.id, name: c.name, company: c.company, email: c.email, phone: c.phone, phoneNorm, city: c.city, country: c.country, tags: c.tags });
@@ -424,7 +425,10 @@ function listIsSorted(rows: { id: number; name: string; totalSpentCents: number;
   for (let k = 1; k < rows.length; k++) {
     const a = rows[k - 1];
     const b = rows[k];
-    if (sort === 'name' && (a.name > b.name || (a.name === b.name && a.id > b.id))) return false;
+    if (sort === 'name') {
+      const [ka, kb] = [customerSortKey(a.name), customerSortKey(b.name)];
+      if (ka > kb || (ka === kb && a.id > b.id)) return false;
+    }
     if (sort === 'totalSpent' && a.totalSpentCents < b.totalSpentCents) return false;
     if (sort === 'lastOrderAt' && (a.lastOrderAt ?? -1) < (b.lastOrderAt ?? -1)) return false;
   }

@@ -73,11 +73,12 @@ describe('customers', () => {
     const { bom, rows } = readCsv(csv.path);
     expect(bom).toBe(true);
     expect(rows[0].slice(0, 8)).toEqual(['Name', 'Email', 'Phone', 'Company', 'City', 'Country', 'Language', 'Tags']);
-    expect(rows.slice(1).map((r) => [r[0], r[4], r[7], r[8], r[9]])).toEqual([
-      ['王芳', '上海', 'VIP', '2623.50', '1'],
-      ['Ann Lee', '上海', 'VIP, wholesale', '0.00', '0'],
+    // Total spent, the shop currency it is in, orders left out for want of a rate, orders.
+    expect(rows.slice(1).map((r) => [r[0], r[4], r[7], r[8], r[9], r[10], r[11]])).toEqual([
+      ['王芳', '上海', 'VIP', '2623.50', 'CNY', '0', '1'],
+      ['Ann Lee', '上海', 'VIP, wholesale', '0.00', 'CNY', '0', '0'],
     ]);
-    expect(rows[1][15]).toBe('2023-05-01 09:30:00');
+    expect(rows[1][17]).toBe('2023-05-01 09:30:00');
 
     const xlsx = await run({ list: { kind: 'customers', filter: { search: '王芳' } }, format: 'xlsx', path: join(env.dir, 'wang.xlsx') });
     expect(xlsx.rows).toBe(1);
@@ -85,7 +86,7 @@ describe('customers', () => {
     expect(header[0]).toBe('Name');
     expect(row[0]).toBe('王芳');
     expect(row[8]).toBe(2623.5);
-    expect(row[15]).toEqual(new Date(Date.UTC(2023, 4, 1, 9, 30)));
+    expect(row[17]).toEqual(new Date(Date.UTC(2023, 4, 1, 9, 30)));
   });
 
   it('exports a selection in its order, and neutralises formulas', async () => {
@@ -119,7 +120,8 @@ describe('orders, order lines, messages', () => {
     const res = await run({ list: { kind: 'order_lines' }, path: join(env.dir, 'lines.csv') });
     const { rows } = readCsv(res.path);
     expect(rows[0]).toEqual(['Order number', 'Order date', 'Customer name', 'Customer email', 'Customer phone', 'Product SKU', 'Product', 'Quantity', 'Unit price', 'Line total', 'Currency', 'Status', 'Channel']);
-    expect(rows[1]).toEqual(['A1', '2024-03-01 10:00:00', '王芳', 'wangfang@qq.com', '13800138000', 'T-1', '龙井 250g', '2', '1299.00', '2598.00', 'CNY', 'paid', 'online']);
+    // The phone as every write path stores it (imported as 13800138000): one format for all.
+    expect(rows[1]).toEqual(['A1', '2024-03-01 10:00:00', '王芳', 'wangfang@qq.com', '+86 138 0013 8000', 'T-1', '龙井 250g', '2', '1299.00', '2598.00', 'CNY', 'paid', 'online']);
     const other = tempCore({ noResume: true });
     try {
       const info = await inspectFile(other.core.db, { path: res.path });
@@ -168,15 +170,54 @@ describe('rejected rows, jobs and downloads', () => {
       expect(Buffer.concat(parts).equals(readFileSync(result.path))).toBe(true);
       if (format === 'csv') {
         expect(readCsv(result.path).rows).toEqual([
-          ['Name', 'Email', 'Line', 'Problem column', 'Problem'],
-          ['Bad', 'not-an-email', '3', 'Email', '"not-an-email" is not a valid email address.'],
+          ['Name', 'Email', 'Line', 'Problem column', 'Problem code', 'Problem'],
+          ['Bad', 'not-an-email', '3', 'Email', 'email_invalid', '"not-an-email" is not a valid email address.'],
         ]);
       } else {
-        expect((await readXlsx(result.path))[1]).toEqual(['Bad', 'not-an-email', '3', 'Email', '"not-an-email" is not a valid email address.']);
+        expect((await readXlsx(result.path))[1]).toEqual(['Bad', 'not-an-email', 3, 'Email', 'email_invalid', '"not-an-email" is not a valid email address.']);
       }
     }
     expect(() => exportFilePath(core.paths.dataDir, '../patron.sqlite')).toThrow(/Not the name of an export file/);
     expect(() => exportFilePath(core.paths.dataDir, 'nope.csv')).toThrow(/does not exist/);
+  });
+
+  it('from the Chinese UI, the rejected rows download in Chinese: headers and each problem, with its code', async () => {
+    const file = join(env.dir, 'bad-zh.csv');
+    writeFileSync(file, '姓名,邮箱,注册时间\n好,good@x.com,2024-01-05\n坏,not-an-email,2024-01-05\n怪,odd@x.com,2023年13月45日\n');
+    const { job } = await importJob(core, { source: { path: file }, kind: 'customers', mapping: { name: 0, email: 1, created_at: 2 } });
+    const csv = await run({ list: { kind: 'rejects', jobId: job.id }, language: 'zh' });
+    expect(readCsv(csv.path).rows).toEqual([
+      ['姓名', '邮箱', '注册时间', '行号', '问题列', '问题代码', '问题'],
+      ['坏', 'not-an-email', '2024-01-05', '3', '邮箱', 'email_invalid', '“not-an-email”不是有效的邮箱地址。'],
+      ['怪', 'odd@x.com', '2023年13月45日', '4', '注册时间', 'date_not_real', '“2023年13月45日”不是一个真实存在的日期或时间。'],
+    ]);
+    const xlsx = await run({ list: { kind: 'rejects', jobId: job.id }, format: 'xlsx', language: 'zh' });
+    expect((await readXlsx(xlsx.path)).slice(0, 2)).toEqual([
+      ['姓名', '邮箱', '注册时间', '行号', '问题列', '问题代码', '问题'],
+      ['坏', 'not-an-email', '2024-01-05', 3, '邮箱', 'email_invalid', '“not-an-email”不是有效的邮箱地址。'],
+    ]);
+  });
+
+  it('lists exported from the Chinese UI have Chinese headers, and a customer list still imports back', async () => {
+    const headers = async (list: ExportInputRaw['list']) => readCsv((await run({ list, language: 'zh' })).path).rows[0];
+    expect((await headers({ kind: 'customers', filter: {} })).slice(0, 4)).toEqual(['姓名', '邮箱', '手机', '公司']);
+    expect(await headers({ kind: 'orders' })).toContain('订单号');
+    expect(await headers({ kind: 'order_lines' })).toEqual(expect.arrayContaining(['订单号', '下单时间', '客户邮箱', '商品名称', '数量', '单价']));
+    expect(await headers({ kind: 'messages' })).toEqual(expect.arrayContaining(['时间', '渠道', '方向', '内容']));
+    expect(await headers({ kind: 'feedback' })).toEqual(expect.arrayContaining(['时间', '评分', '推荐度']));
+    for (const list of [{ kind: 'customers', filter: {} }, { kind: 'orders' }, { kind: 'order_lines' }, { kind: 'messages' }, { kind: 'feedback' }] as const) {
+      expect((await headers(list)).filter((h) => /[A-Za-z]{3,}/.test(h) && h !== 'NPS')).toEqual([]);
+    }
+    const res = await run({ list: { kind: 'customers', filter: {} }, language: 'zh' });
+    const other = tempCore({ noResume: true });
+    try {
+      const info = await inspectFile(other.core.db, { path: res.path });
+      expect(info.suggestions.customers.mapping).toMatchObject({ name: 0, email: 1, phone: 2 });
+      const { summary } = await importJob(other.core, { source: { path: res.path }, kind: 'customers', mapping: info.suggestions.customers.mapping });
+      expect(summary).toMatchObject({ rejected: 0, customers: { created: res.rows } });
+    } finally {
+      await other.cleanup();
+    }
   });
 
   it('a cancelled export leaves no file behind', async () => {
@@ -193,7 +234,7 @@ describe('rejected rows, jobs and downloads', () => {
         if (e.id === id && e.status === 'running' && e.done >= 2000) resolve();
       }),
     );
-    core.jobs.cancel(id);
+    await core.jobs.cancel(id);
     await core.jobs.idle();
     expect(core.jobs.get(id).status).toBe('cancelled');
     expect(existsSync(target)).toBe(false);

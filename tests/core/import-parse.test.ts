@@ -21,7 +21,7 @@ describe('dates', () => {
   it('reads day/month order as chosen, and says so when a date does not fit it', () => {
     expect(parseDate('05/01/2024', 'MDY')).toBe(local(2024, 4, 1));
     expect(parseDate('13/01/2024', 'MDY')).toBeNull();
-    expect(dateProblem('13/01/2024', 'MDY')).toMatch(/does not fit the chosen date order \(month\/day\/year\)/);
+    expect(dateProblem('13/01/2024', 'MDY')).toEqual({ code: 'date_order_mismatch', params: { value: '13/01/2024', order: 'MDY' } });
     expect(guessDateOrder(['01/02/2024', '25/12/2023'])).toBe('DMY');
     expect(guessDateOrder(['12/25/2023'])).toBe('MDY');
     expect(guessDateOrder(['01/02/2024'])).toBeNull();
@@ -37,10 +37,11 @@ describe('dates', () => {
     expect(parseDate('1704436200000')).toBe(1704436200_000);
   });
 
-  it('refuses what is not a real date, in words', () => {
+  it('refuses what is not a real date, with the reason as a code', () => {
     for (const bad of ['2024-02-30', '2023-13-01', '2024-01-05 25:00', 'yesterday', '12', '5 Foo 2024', '']) expect(parseDate(bad, 'DMY')).toBeNull();
-    expect(dateProblem('2024-02-30', 'DMY')).toBe('"2024-02-30" is not a real date or time.');
-    expect(dateProblem('yesterday', 'DMY')).toMatch(/not a date Patron understands/);
+    expect(dateProblem('2024-02-30', 'DMY')).toEqual({ code: 'date_not_real', params: { value: '2024-02-30' } });
+    expect(dateProblem('2023年13月45日', 'DMY')).toEqual({ code: 'date_not_real', params: { value: '2023年13月45日' } });
+    expect(dateProblem('yesterday', 'DMY')).toEqual({ code: 'date_unparseable', params: { value: 'yesterday' } });
   });
 });
 
@@ -56,6 +57,22 @@ describe('amounts', () => {
     expect(parseAmount('1.299,00 €')?.currency).toBe('EUR');
     expect(parseAmount('£5')?.currency).toBe('GBP');
     expect(parseAmount('1299')?.currency).toBeNull();
+  });
+
+  it('reads more signs and any ISO code, and a shared sign as the currency the shop assumes', () => {
+    expect(parseAmount('₹1,299.00')).toEqual({ cents: 129_900, currency: 'INR' });
+    expect(parseAmount('CHF 1\u2019299.00')).toEqual({ cents: 129_900, currency: 'CHF' });
+    expect(parseAmount('1.299,00 NOK', true)).toEqual({ cents: 129_900, currency: 'NOK' });
+    expect(parseAmount('R$ 1.299,00')).toEqual({ cents: 129_900, currency: 'BRL' });
+    expect(parseAmount('NZ$12')?.currency).toBe('NZD');
+    // "$" and "¥" are several currencies' signs: read as the assumed one when it writes so.
+    expect(parseAmount('$1,299.00', false, 'AUD')?.currency).toBe('AUD');
+    expect(parseAmount('$1,299.00', false, 'EUR')?.currency).toBe('USD');
+    expect(parseAmount('¥1,299', false, 'JPY')?.currency).toBe('JPY');
+    expect(parseAmount('¥1,299', false, 'EUR')?.currency).toBe('CNY');
+    expect(parseAmount('US$5', false, 'AUD')?.currency).toBe('USD');
+    // Letters that are no currency are not an amount.
+    for (const bad of ['abc 12', 'XYZ 12', '12 kg']) expect(parseAmount(bad)).toBeNull();
   });
 
   it('handles decimal commas, negatives, rounding and rubbish', () => {

@@ -10,7 +10,8 @@ import { inspectSource } from '../../src-main/core/import/read-source';
 import { BatchEncoder, decodeBatch } from '../../src-main/core/import/row-codec';
 import { runImport } from '../../src-main/core/import/run-import';
 import { importRequest, type ImportRequestInput } from '../../src-main/core/import/schemas';
-import { writeOrderLines, writeTenThousand } from '../fixtures/import-files';
+import { AppError } from '../../src-main/core/errors';
+import { writeOrderLines, writeTenThousand, writeWorkbook } from '../fixtures/import-files';
 import { snapshot } from '../fixtures/import-files-run';
 import { tempCore, tempDir } from './temp-core';
 
@@ -85,9 +86,9 @@ describe('checking rows in a worker thread', () => {
     };
     const here = await importWith(input, false, seed);
     const worker = await importWith(input, true, seed);
-    expect(here.summary.rejects.some((r) => /quantity/i.test(r.reason))).toBe(true);
-    expect(here.summary.rejects.some((r) => /was left out because its line/.test(r.reason))).toBe(true);
-    expect(here.summary.rejects.some((r) => /No customer has the email/.test(r.reason))).toBe(true);
+    const codes = new Set(here.summary.rejects.map((r) => r.code));
+    for (const code of ['order_line_rejected', 'customer_unknown'] as const) expect(codes).toContain(code);
+    expect([...codes].some((c) => c.startsWith('quantity_'))).toBe(true);
     expect(here.summary.orders.created).toBeGreaterThan(1000);
     expect(worker).toEqual(here);
     // Foreign keys were off for the import's transaction only, and every link it wrote holds.
@@ -133,6 +134,22 @@ describe('checking rows in a worker thread', () => {
     expect(env.core.sqlite.inTransaction).toBe(false);
     expect(env.core.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
   });
+
+  it('a problem the reading thread meets comes back as the same coded error, with its parameters', async () => {
+    const env = tempCore({ noResume: true });
+    cleanups.push(env.cleanup);
+    const book = await writeWorkbook(env.dir);
+    const req = importRequest.parse({ source: { path: book, sheet: 'Orders' }, kind: 'orders', mapping: { order_no: 0, ordered_at: 1, customer_email: 2, product_name: 3, quantity: 4, unit_price: 5 } });
+    const layout = await inspectSource(req.source);
+    // The sheet is gone by the time the rows are read (a person saved the workbook again).
+    const err = await runImport(env.core.sqlite, req, { ...layout, sheet: 'Orders (old)' }, { checkInWorker: true }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err instanceof AppError && err.toShape()).toMatchObject({
+      code: 'file_unreadable',
+      field: 'sheet',
+      params: { file: 'book.xlsx', reason: 'sheet_missing', sheet: 'Orders (old)', sheets: expect.arrayContaining(['Orders']) },
+    });
+  });
 });
 
 describe('the batch format between the threads', () => {
@@ -161,14 +178,14 @@ describe('the batch format between the threads', () => {
       const enc = new BatchEncoder(kind);
       const cells = [['a', '', '王,芳'], []];
       samples[kind].forEach((value, i) => enc.add(10 + i, cells[i], { ok: true, value }));
-      enc.add(99, ['x', 'y'], { ok: false, problem: { field: 'email', reason: '"x" is not an email.' }, orderNo: 'SO-9' });
-      enc.add(100, ['z'], { ok: false, problem: { field: null, reason: 'Broken.' } });
+      enc.add(99, ['x', 'y'], { ok: false, problem: { field: 'email', code: 'email_invalid', params: { value: 'x' } }, orderNo: 'SO-9' });
+      enc.add(100, ['z'], { ok: false, problem: { field: null, code: 'quote_unclosed', params: {} } });
       const out: unknown[] = [];
       decodeBatch(structuredClone(enc.finish()), (line, src, checked) => out.push({ line, cells: src.cells, checked }));
       expect(out).toEqual([
         ...samples[kind].map((value, i) => ({ line: 10 + i, cells: cells[i], checked: { ok: true, value } })),
-        { line: 99, cells: ['x', 'y'], checked: { ok: false, problem: { field: 'email', reason: '"x" is not an email.' }, orderNo: 'SO-9' } },
-        { line: 100, cells: ['z'], checked: { ok: false, problem: { field: null, reason: 'Broken.' } } },
+        { line: 99, cells: ['x', 'y'], checked: { ok: false, problem: { field: 'email', code: 'email_invalid', params: { value: 'x' } }, orderNo: 'SO-9' } },
+        { line: 100, cells: ['z'], checked: { ok: false, problem: { field: null, code: 'quote_unclosed', params: {} } } },
       ]);
       expect(enc.rows).toBe(0);
     }

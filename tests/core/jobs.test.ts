@@ -29,7 +29,7 @@ describe('job system', () => {
     const core = coreWithCountJob();
     const events: JobEvent[] = [];
     core.jobs.events.on('job', (e: JobEvent) => events.push(e));
-    const id = core.jobs.start('test.count', { items: 60, perStep: 5, pauseMs: 40 });
+    const id = core.jobs.start(countJob, { items: 60, perStep: 5, pauseMs: 40 });
     await core.jobs.idle();
     const mine = events.filter((e) => e.id === id);
     expect(mine[0].status).toBe('queued');
@@ -45,30 +45,30 @@ describe('job system', () => {
 
   it('rejects bad job input naming the field, and unknown kinds', () => {
     const core = coreWithCountJob();
-    expect(() => core.jobs.start('test.count', { items: -1 })).toThrow(/items/);
-    expect(() => core.jobs.start('no.such', {})).toThrow(/no kind of job called "no.such"/);
+    expect(() => core.jobs.start(countJob, { items: -1 })).toThrow(/items/);
+    expect(() => core.jobs.start({ ...countJob, kind: 'no.such' }, { items: 1 })).toThrow(/no kind of job called "no.such"/);
   });
 
   it('cancel stops the work and rolls back what the job had written', async () => {
     const core = coreWithCountJob();
-    const id = core.jobs.start('test.count', { items: 1000, perStep: 5, pauseMs: 10 });
+    const id = core.jobs.start(countJob, { items: 1000, perStep: 5, pauseMs: 10 });
     await new Promise<void>((resolve) =>
       core.jobs.events.on('job', (e: JobEvent) => {
         if (e.id === id && e.done >= 50) resolve();
       }),
     );
-    core.jobs.cancel(id);
+    await core.jobs.cancel(id);
     await core.jobs.idle();
     expect(core.jobs.get(id).status).toBe('cancelled');
     expect(counts(core)).toEqual([]);
-    expect(() => core.jobs.cancel(id)).toThrow(/already ended/);
+    await expect(core.jobs.cancel(id)).rejects.toThrow(/already ended/);
   });
 
   it('a queued job can be cancelled before it starts', async () => {
     const core = coreWithCountJob();
-    const first = core.jobs.start('test.count', { items: 40, pauseMs: 10 });
-    const second = core.jobs.start('test.count', { items: 40 });
-    core.jobs.cancel(second);
+    const first = core.jobs.start(countJob, { items: 40, pauseMs: 10 });
+    const second = core.jobs.start(countJob, { items: 40 });
+    await core.jobs.cancel(second);
     await core.jobs.idle();
     expect(core.jobs.get(first).status).toBe('done');
     expect(core.jobs.get(second).status).toBe('cancelled');

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { InsufficientMemoryError } from 'node-llama-cpp';
+import { loadFailure } from '../../src-main/core/llm/host-errors';
 import { LlmRuntime } from '../../src-main/core/llm/runtime';
 import { generateObject, generateObjects } from '../../src-main/core/llm/structured';
 import { chooseThreads } from '../../src-main/core/llm/threads';
@@ -85,8 +87,12 @@ describe('model runtime', () => {
 
   it('survives the model process being killed mid-generation and restarts it on the next load', async () => {
     const pending = rt.generate({ prompt: 'Keep going.', maxTokens: 100_000, temperature: 0, stream: true }, { onChunk: () => process.kill(rt.hostPid!, 'SIGKILL') });
-    await expect(pending).rejects.toMatchObject({ code: 'model_crashed', message: expect.stringMatching(/stopped unexpectedly while running ".+\.gguf" \(signal SIGKILL\)/) });
-    expect(rt.getStatus()).toMatchObject({ state: 'crashed', error: { code: 'model_crashed' } });
+    await expect(pending).rejects.toMatchObject({
+      code: 'model_crashed',
+      params: { file: expect.stringMatching(/\.gguf$/), during: 'run', detail: expect.stringContaining('SIGKILL') },
+      message: expect.stringMatching(/stopped unexpectedly while running ".+\.gguf" \(signal SIGKILL\)/),
+    });
+    expect(rt.getStatus()).toMatchObject({ state: 'crashed', error: { code: 'model_crashed', params: { during: 'run' } } });
     await rt.load(model);
     const r = await rt.generate({ prompt: 'Hello again.', maxTokens: 5, temperature: 0, stream: false });
     expect(r.tokens).toBe(5);
@@ -95,17 +101,32 @@ describe('model runtime', () => {
   it("survives llama.cpp aborting the process on a file the header check would refuse, and names the file", async () => {
     const noHeads = join(dir, 'no-heads.gguf');
     writeFileSync(noHeads, buildTinyGguf({ omitKeys: ['llama.attention.head_count'] }));
-    await expect(rt.load(noHeads)).rejects.toMatchObject({ code: 'model_crashed', message: expect.stringMatching(/"no-heads\.gguf" stopped the model process .*GGML_ASSERT/) });
-    expect(rt.getStatus()).toMatchObject({ state: 'failed', error: { code: 'model_crashed' } });
+    await expect(rt.load(noHeads)).rejects.toMatchObject({
+      code: 'model_crashed',
+      params: { file: 'no-heads.gguf', during: 'load', detail: expect.stringContaining('GGML_ASSERT') },
+      message: expect.stringMatching(/"no-heads\.gguf" stopped the model process .*GGML_ASSERT/),
+    });
+    expect(rt.getStatus()).toMatchObject({ state: 'failed', error: { code: 'model_crashed', params: { file: 'no-heads.gguf' } } });
   });
 
   it("reports llama.cpp's own reason when a load is refused, not just \"Failed to load model\"", async () => {
     const whole = readFileSync(model);
     const cut = join(dir, 'cut.gguf');
     writeFileSync(cut, whole.subarray(0, whole.length - 4096));
-    await expect(rt.load(cut)).rejects.toMatchObject({ code: 'model_load_failed', message: expect.stringMatching(/"cut\.gguf" could not be loaded: .*not within the file bounds/) });
+    await expect(rt.load(cut)).rejects.toMatchObject({
+      code: 'model_load_failed',
+      params: { file: 'cut.gguf', detail: expect.stringContaining('not within the file bounds') },
+      message: expect.stringMatching(/"cut\.gguf" could not be loaded: .*not within the file bounds/),
+    });
     await rt.load(model);
     expect(rt.getStatus().state).toBe('ready');
+  });
+
+  it('passes on llama.cpp\'s words for a file with a sound header that lacks a tensor', async () => {
+    const noNorm = join(dir, 'no-norm.gguf');
+    writeFileSync(noNorm, buildTinyGguf({ omitTensors: ['output_norm.weight'] }));
+    await expect(rt.load(noNorm)).rejects.toMatchObject({ code: 'model_load_failed', params: { file: 'no-norm.gguf', detail: expect.stringContaining('output_norm.weight') } });
+    expect(rt.getStatus()).toMatchObject({ state: 'failed', error: { code: 'model_load_failed', params: { file: 'no-norm.gguf' } } });
   });
 
   it('falls back to the CPU when loading on the GPU fails, and says why', async () => {
@@ -113,11 +134,27 @@ describe('model runtime', () => {
     const fallback = new LlmRuntime({ gpu: 'auto' });
     try {
       const info = await fallback.load(model);
-      expect(info).toMatchObject({ gpu: false, gpuLayers: 0, fallback: expect.stringMatching(/GPU could not load the model \(simulated GPU failure: out of device memory\); running on the CPU/) });
+      expect(info).toMatchObject({ gpu: false, gpuLayers: 0, fallback: expect.stringContaining('simulated GPU failure: out of device memory') });
       expect((await fallback.generate({ prompt: 'Hi', maxTokens: 3, temperature: 0, stream: false })).tokens).toBe(3);
     } finally {
       delete process.env.PATRON_LLM_SIMULATE_GPU_FAILURE;
       await fallback.close();
     }
+  });
+});
+
+describe('model host errors', () => {
+  it('tells running out of memory from a refused file, and keeps llama.cpp\'s words as the detail', () => {
+    const oom = loadFailure(new InsufficientMemoryError('A context size of 4096 is too large for the available VRAM'), '/m/big.gguf', []);
+    expect(oom).toMatchObject({ code: 'model_out_of_memory', params: { file: 'big.gguf', detail: expect.stringContaining('too large') } });
+    const logged = loadFailure(new Error('Failed to load model'), '/m/big.gguf', ['ggml_backend_cpu_buffer_type_alloc_buffer: failed to allocate buffer of size 4294967296', 'llama_model_load: error loading model: failed to load model']);
+    expect(logged).toMatchObject({ code: 'model_out_of_memory', params: { detail: expect.stringContaining('failed to allocate buffer') } });
+    const refused = loadFailure(new Error('Failed to load model'), '/m/odd.gguf', ["llama_model_load: error loading model: missing tensor 'output_norm.weight'"], 'cuda');
+    expect(refused).toEqual({
+      code: 'model_load_failed',
+      message: `The model file "odd.gguf" could not be loaded: llama_model_load: error loading model: missing tensor 'output_norm.weight'`,
+      params: { file: 'odd.gguf', detail: "llama_model_load: error loading model: missing tensor 'output_norm.weight'" },
+      gpu: 'cuda',
+    });
   });
 });

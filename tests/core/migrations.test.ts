@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { registerSqlFunctions } from '../../src-main/core/db/functions';
 import { applyMigrations, loadMigrations } from '../../src-main/core/db/migrate';
 import { AppError } from '../../src-main/core/errors';
 import { openCore, resourcesDir, tempDir } from './temp-core';
@@ -44,6 +45,7 @@ describe('migrations', () => {
       db.close();
     });
     db.pragma('foreign_keys = ON');
+    registerSqlFunctions(db);
     applyMigrations(db, migrations.slice(0, 1));
     db.prepare("INSERT INTO customers (id, name, email) VALUES (1, '王芳', 'wf@qq.com')").run();
     db.prepare("INSERT INTO interactions (customer_id, channel, direction, body, occurred_at) VALUES (1, 'wechat', 'inbound', '物流太慢了', 1)").run();
@@ -74,9 +76,82 @@ describe('migrations', () => {
     expect(readFileSync(join(dir, 'patron.sqlite')).equals(before)).toBe(true);
   });
 
+  it('refuses a database whose applied migration was edited since, naming it and leaving the file alone', async () => {
+    const dir = tempDir();
+    const core = openCore(dir);
+    core.sqlite.prepare("INSERT INTO customers (name) VALUES ('Kept')").run();
+    await core.close();
+    const file = join(dir, 'patron.sqlite');
+    const before = readFileSync(file);
+    // The committed migrations, with a released one edited as a careless change would: one more column.
+    const edited = join(dir, 'migrations');
+    cpSync(join(resourcesDir, 'migrations'), edited, { recursive: true });
+    const tag = migrations[1].tag;
+    writeFileSync(join(edited, `${tag}.sql`), `${readFileSync(join(edited, `${tag}.sql`), 'utf8')}\n--> statement-breakpoint\nALTER TABLE customers ADD nickname text;\n`);
+    const db = new Database(file);
+    cleanups.push(() => {
+      db.close();
+    });
+    let error: unknown;
+    try {
+      applyMigrations(db, loadMigrations(edited));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({
+      code: 'db_migration_changed',
+      params: { tag },
+      message: expect.stringMatching(new RegExp(`Migration "${tag}" differs .*released migration was edited.*not changed`)),
+    });
+    db.close();
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('accepts the same migrations checked out with \\r\\n line ends', async () => {
+    const dir = tempDir();
+    await openCore(dir).close();
+    const crlf = join(dir, 'migrations');
+    cpSync(join(resourcesDir, 'migrations'), crlf, { recursive: true });
+    for (const m of migrations) writeFileSync(join(crlf, `${m.tag}.sql`), readFileSync(join(crlf, `${m.tag}.sql`), 'utf8').replace(/\r?\n/g, '\r\n'));
+    const db = new Database(join(dir, 'patron.sqlite'));
+    cleanups.push(() => {
+      db.close();
+    });
+    expect(applyMigrations(db, loadMigrations(crlf)).applied).toEqual([]);
+  });
+
   it('a file that is not a database gets a clear error naming it', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'patron.sqlite'), 'this is not sqlite at all, just text that fills the header page'.repeat(100));
     expect(() => openCore(dir)).toThrow(/patron\.sqlite.*not a Patron database, or it is damaged/);
+  });
+});
+
+describe('0003_money_sort_key on real data', () => {
+  it('fills the pinyin sort key of existing customers and stops counting foreign-currency orders as CNY', () => {
+    const dir = tempDir();
+    const db = new Database(join(dir, 'before-0003.sqlite'));
+    cleanups.push(() => {
+      db.close();
+    });
+    db.pragma('foreign_keys = ON');
+    registerSqlFunctions(db);
+    const at = migrations.findIndex((m) => m.tag === '0003_money_sort_key');
+    applyMigrations(db, migrations.slice(0, at));
+    // A database as 0002 left it: a euro order added to the spend as if it were yuan.
+    db.prepare("INSERT INTO customers (id, name, total_spent_cents, order_count) VALUES (1, '单雄信', 403030, 2), (2, 'Émile Zola', 0, 0)").run();
+    db.prepare(
+      `INSERT INTO orders (customer_id, order_no, ordered_at, total_cents, currency) VALUES
+         (1, 'A-1', 1, 100000, 'CNY'), (1, 'A-2', 2, 303030, 'EUR')`,
+    ).run();
+    applyMigrations(db, migrations.slice(0, at + 1));
+    const rows = db.prepare('SELECT id, sort_key, total_spent_cents, order_count, unconverted_orders FROM customers ORDER BY id').all();
+    expect(rows).toEqual([
+      { id: 1, sort_key: 'shan xiong xin\u0001424\u0001单雄信', total_spent_cents: 100000, order_count: 2, unconverted_orders: 1 },
+      { id: 2, sort_key: 'emile zola\u0001\u0001Émile Zola', total_spent_cents: 0, order_count: 0, unconverted_orders: 0 },
+    ]);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'customers_sort_key_idx'").pluck().get()).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'currency_rates'").pluck().get()).toBe(1);
   });
 });

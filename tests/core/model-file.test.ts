@@ -45,6 +45,37 @@ describe('GGUF header check', () => {
     await expect(inspectModelFile(noFfn)).rejects.toThrow(/llama\.feed_forward_length/);
   });
 
+  it('gives every refusal a code, the file and the reason as params, for the UI to word', async () => {
+    const whole = readFileSync(tinyGgufPath());
+    const cases: [string, Buffer, object][] = [
+      ['text.gguf', Buffer.from('hello, this is text'), { reason: 'not_gguf' }],
+      ['cut.gguf', whole.subarray(0, whole.length - 1000), { reason: 'truncated' }],
+      ['cut-header.gguf', whole.subarray(0, 5000), { reason: 'truncated' }],
+      ['no-heads.gguf', buildTinyGguf({ omitKeys: ['llama.attention.head_count'] }), { reason: 'missing_keys', arch: 'llama', keys: ['llama.attention.head_count'] }],
+      ['no-tok.gguf', buildTinyGguf({ omitKeys: ['tokenizer.ggml.tokens'] }), { reason: 'no_tokenizer' }],
+      ['no-arch.gguf', buildTinyGguf({ omitKeys: ['general.architecture'] }), { reason: 'no_architecture' }],
+      ['alien.gguf', buildTinyGguf({ architecture: 'patronnet' }), { reason: 'unsupported_architecture', arch: 'patronnet' }],
+    ];
+    const v1 = Buffer.from(whole);
+    v1.writeUInt32LE(1, 4);
+    cases.push(['v1.gguf', v1, { reason: 'unsupported_version', version: 1 }]);
+    for (const [name, data, params] of cases) {
+      await expect(inspectModelFile(write(name, data)), name).rejects.toMatchObject({ code: 'model_invalid', params: { file: name, ...params } });
+    }
+    // Checked under another name (a partial download or copy): the refusal names the model.
+    await expect(inspectModelFile(write('x.gguf.part', Buffer.from('nope')), 'x.gguf')).rejects.toMatchObject({ params: { file: 'x.gguf' }, message: expect.not.stringContaining('.part') });
+  });
+
+  it('refuses a corrupt header whose counts cannot fit in the file at once, instead of reading zeros for hours', async () => {
+    // node-llama-cpp's reader reads zeros past the end of a file, so a damaged count alone would
+    // keep it busy until the time limit; the counts are checked against the size first.
+    const corrupt = Buffer.from(readFileSync(tinyGgufPath()));
+    corrupt.writeBigUInt64LE(1n << 40n, 8);
+    const started = Date.now();
+    await expect(inspectModelFile(write('corrupt.gguf', corrupt))).rejects.toMatchObject({ code: 'model_invalid', params: { file: 'corrupt.gguf', reason: 'truncated' } });
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
   it('refuses files that are not GGUF, have no tokenizer, or do not exist', async () => {
     await expect(inspectModelFile(write('notes.gguf', Buffer.from('hello, this is text')))).rejects.toThrow(/"notes\.gguf" is not a GGUF model file/);
     const noTok = write('no-tok.gguf', buildTinyGguf({ omitKeys: ['tokenizer.ggml.tokens'] }));
@@ -143,6 +174,6 @@ describe('structured output schema and validation', () => {
     expect(parseModelJson(schema, '{"label":"positive","score":0.5,"tags":[]}')).toEqual({ label: 'positive', score: 0.5, tags: [] });
     expect(() => parseModelJson(schema, '{"label":"positive","score":5e532,"tags":[]}')).toThrow(/score/);
     expect(() => parseModelJson(schema, '{"label":"positive","sco')).toThrow(/not complete JSON/);
-    expect(() => parseModelJson(schema, '{"label":"positive","score":3,"tags":[]}')).toThrow(expect.objectContaining({ code: 'model_output_invalid' }));
+    expect(() => parseModelJson(schema, '{"label":"positive","score":3,"tags":[]}')).toThrow(expect.objectContaining({ code: 'model_output_invalid', params: { detail: expect.stringContaining('score') } }));
   });
 });

@@ -69,11 +69,9 @@ describe('sample shop', () => {
   it('loads a believable two-language shop of 2,000 customers over three years', async () => {
     const { core } = freshCore();
     const { sqlite } = core;
-    const started = Date.now();
+    // How long it takes is measured by `npm run bench -- sample`, not asserted here.
     const job = await load(core, { seed: 42, customers: 2000, anchor: ANCHOR });
-    const seconds = (Date.now() - started) / 1000;
     expect(job.status).toBe('done');
-    expect(seconds).toBeLessThan(15);
     const summary = job.result as SampleSummary;
 
     // The summary tells the truth.
@@ -254,7 +252,7 @@ describe('sample shop', () => {
     const id = core.jobs.start(SAMPLE_JOB_KIND, { seed: 5, customers: 500, anchor: ANCHOR });
     await untilDone(core, id, 100);
     expect(one(sqlite, `SELECT count(*) FROM customers WHERE source = 'sample'`)).toBeGreaterThan(0);
-    core.jobs.cancel(id);
+    await core.jobs.cancel(id);
     await core.jobs.idle();
     expect(core.jobs.get(id).status).toBe('cancelled');
     expect(one(sqlite, `SELECT count(*) FROM customers WHERE source = 'sample'`)).toBe(0);
@@ -283,8 +281,8 @@ describe('sample shop', () => {
   it('removing sample data keeps the person’s own customers, tags and companies, even unused ones', async () => {
     const { core } = freshCore();
     const { sqlite } = core;
-    const mine = createCustomer(core.db, sqlite, { name: 'Zhou Min', company: 'My Own Co' }).id;
-    tagCustomer(core.db, sqlite, mine, 'VIP');
+    const mine = createCustomer(sqlite, { name: 'Zhou Min', company: 'My Own Co' }).id;
+    tagCustomer(sqlite, mine, 'VIP');
     sqlite.prepare(`INSERT INTO tags (name) VALUES ('Unused tag of mine')`).run();
     sqlite.prepare(`INSERT INTO companies (name) VALUES ('Prospect Ltd')`).run();
     expect((await load(core, { seed: 3, customers: 200, anchor: ANCHOR })).status).toBe('done');

@@ -10,16 +10,16 @@ const ids: Record<string, number> = {};
 
 beforeAll(() => {
   env = tempCore();
-  const { db, sqlite } = env.core;
-  const add = (key: string, data: Parameters<typeof createCustomer>[2]) => (ids[key] = createCustomer(db, sqlite, data).id);
+  const { sqlite } = env.core;
+  const add = (key: string, data: Parameters<typeof createCustomer>[1]) => (ids[key] = createCustomer(sqlite, data).id);
   add('wangfang', { name: '王芳', phone: '+86 138 0013 8000', email: 'wangfang88@qq.com', city: '上海', language: 'zh' });
   add('zhangwei', { name: '张伟', phone: '13912345678', city: '北京', language: 'zh' });
   add('ouyang', { name: '欧阳娜娜', city: '成都', company: '成都茶语贸易有限公司', language: 'zh' });
   add('emily', { name: 'Emily Carter', email: 'emily.carter@gmail.com', phone: '+44 20 7946 0958', city: 'London' });
   add('jose', { name: 'José Álvarez', email: 'jose@outlook.com', city: 'Madrid' });
-  tagCustomer(db, sqlite, ids.emily, '老客户');
-  logInteraction(db, sqlite, { customerId: ids.wangfang, channel: 'wechat', direction: 'inbound', body: '我要退货，物流太慢了，发票也没收到' });
-  logInteraction(db, sqlite, { customerId: ids.emily, channel: 'email', direction: 'inbound', subject: 'Refund', body: 'The parcel arrived damaged, I would like a refund.' });
+  tagCustomer(sqlite, ids.emily, '老客户');
+  logInteraction(sqlite, { customerId: ids.wangfang, channel: 'wechat', direction: 'inbound', body: '我要退货，物流太慢了，发票也没收到' });
+  logInteraction(sqlite, { customerId: ids.emily, channel: 'email', direction: 'inbound', subject: 'Refund', body: 'The parcel arrived damaged, I would like a refund.' });
 });
 afterAll(() => env.cleanup());
 
@@ -103,13 +103,13 @@ describe('full-text search in Chinese and English', () => {
 
   it('keeps the index in step with edits and deletes', async () => {
     const { updateCustomer, deleteCustomer } = await import('../../src-main/core/customers/service');
-    const { db, sqlite } = env.core;
-    const id = createCustomer(db, sqlite, { name: '李娜', city: '杭州' }).id;
+    const { sqlite } = env.core;
+    const id = createCustomer(sqlite, { name: '李娜', city: '杭州' }).id;
     expect(customerHits('李娜')).toEqual([id]);
-    updateCustomer(db, sqlite, id, { name: '李静', city: '杭州' });
+    updateCustomer(sqlite, id, { name: '李静', city: '杭州' });
     expect(customerHits('李娜')).toEqual([]);
     expect(customerHits('李静')).toEqual([id]);
-    deleteCustomer(db, id);
+    deleteCustomer(sqlite, id);
     expect(customerHits('李静')).toEqual([]);
   });
 });
@@ -119,7 +119,7 @@ describe('query plans use the indexes', () => {
     (env.core.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
 
   it('list sorts are served by an index, not a sort of the whole table', () => {
-    expect(plan('SELECT id FROM customers c ORDER BY c.name ASC, c.id ASC LIMIT 100')).toMatch(/customers_name_idx/);
+    expect(plan('SELECT id FROM customers c ORDER BY c.sort_key ASC, c.id ASC LIMIT 100')).toMatch(/customers_sort_key_idx/);
     expect(plan('SELECT id FROM customers c ORDER BY c.total_spent_cents DESC, c.id DESC LIMIT 100')).toMatch(/customers_spent_idx/);
     expect(plan('SELECT id FROM customers c ORDER BY c.last_order_at DESC, c.id DESC LIMIT 100')).toMatch(/customers_last_order_idx/);
   });
@@ -138,25 +138,25 @@ describe('numbers', () => {
   });
 
   it('finds order and tracking numbers in messages by any run of digits', () => {
-    const { db, sqlite } = env.core;
-    logInteraction(db, sqlite, { customerId: ids.zhangwei, channel: 'sms', direction: 'inbound', body: '订单S-2024100013什么时候发货？' });
+    const { sqlite } = env.core;
+    logInteraction(sqlite, { customerId: ids.zhangwei, channel: 'sms', direction: 'inbound', body: '订单S-2024100013什么时候发货？' });
     expect(messageHits('0013')).toEqual([ids.zhangwei]);
     expect(messageHits('2024100013')).toEqual([ids.zhangwei]);
     expect(messageHits('发货')).toEqual([ids.zhangwei]);
   });
 
   it('names rank before other fields', () => {
-    const { db, sqlite } = env.core;
-    const named = createCustomer(db, sqlite, { name: 'Carter Wong', city: 'Hong Kong' }).id;
-    createCustomer(db, sqlite, { name: 'Someone Else', company: 'Carter & Sons' });
+    const { sqlite } = env.core;
+    const named = createCustomer(sqlite, { name: 'Carter Wong', city: 'Hong Kong' }).id;
+    createCustomer(sqlite, { name: 'Someone Else', company: 'Carter & Sons' });
     expect(customerHits('carter').slice(0, 2).sort()).toEqual([ids.emily, named].sort());
   });
 });
 
 describe('customers list paging', () => {
   it('pages deep into a sorted list return the right rows in order, with tags', () => {
-    const { db, sqlite } = env.core;
-    for (let i = 0; i < 30; i++) createCustomer(db, sqlite, { name: `Paging ${String(i).padStart(2, '0')}`, city: 'Testville' });
+    const { sqlite } = env.core;
+    for (let i = 0; i < 30; i++) createCustomer(sqlite, { name: `Paging ${String(i).padStart(2, '0')}`, city: 'Testville' });
     const first = listCustomers(sqlite, { city: 'Testville', sort: 'name', limit: 10 });
     const third = listCustomers(sqlite, { city: 'Testville', sort: 'name', limit: 10, offset: 20 });
     expect(first.total).toBe(30);

@@ -11,18 +11,18 @@ let customerId: number;
 
 beforeAll(() => {
   env = tempCore();
-  customerId = createCustomer(env.core.db, env.core.sqlite, { name: '陈静' }).id;
+  customerId = createCustomer(env.core.sqlite, { name: '陈静' }).id;
 });
 afterAll(() => env.cleanup());
 
 describe('customer timeline', () => {
   it('merges notes, tasks and messages newest first and pages without losing items that share a time', () => {
-    const { db, sqlite } = env.core;
+    const { sqlite } = env.core;
     // Five messages in the same millisecond straddle the first page's end.
-    for (let i = 0; i < 5; i++) logInteraction(db, sqlite, { customerId, channel: 'wechat', direction: 'inbound', body: `同一时刻 ${i}`, occurredAt: 1_000 });
-    for (let i = 0; i < 4; i++) logInteraction(db, sqlite, { customerId, channel: 'email', direction: 'outbound', body: `later ${i}`, occurredAt: 2_000 + i });
-    addNote(db, customerId, 'Prefers WeChat', 500);
-    addTask(db, { customerId, title: 'Call back' });
+    for (let i = 0; i < 5; i++) logInteraction(sqlite, { customerId, channel: 'wechat', direction: 'inbound', body: `同一时刻 ${i}`, occurredAt: 1_000 });
+    for (let i = 0; i < 4; i++) logInteraction(sqlite, { customerId, channel: 'email', direction: 'outbound', body: `later ${i}`, occurredAt: 2_000 + i });
+    addNote(sqlite, customerId, 'Prefers WeChat', 500);
+    addTask(sqlite, { customerId, title: 'Call back' });
     const seen: string[] = [];
     let cursor: TimelineCursor | undefined;
     for (let guard = 0; guard < 10; guard++) {
@@ -39,10 +39,10 @@ describe('customer timeline', () => {
   });
 
   it('a deleted note restored with its time returns to the same place', () => {
-    const { db, sqlite } = env.core;
-    const note = addNote(db, customerId, 'Allergic to nuts', 1_500);
-    const removed = deleteNote(db, note.id);
-    addNote(db, customerId, removed.body, removed.createdAt);
+    const { sqlite } = env.core;
+    const note = addNote(sqlite, customerId, 'Allergic to nuts', 1_500);
+    const removed = deleteNote(sqlite, note.id);
+    addNote(sqlite, customerId, removed.body, removed.createdAt);
     const items = customerTimeline(sqlite, customerId, undefined, 50).items;
     const restored = items.find((i) => i.type === 'note' && i.body === 'Allergic to nuts')!;
     expect(restored.at).toBe(1_500);

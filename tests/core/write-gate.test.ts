@@ -24,7 +24,7 @@ afterAll(async () => {
 describe('writes during an import', () => {
   it('wait for the import to end and are kept when it is cancelled', async () => {
     const { core } = env;
-    const customerId = createCustomer(core.db, core.sqlite, { name: '林小雨' }).id;
+    const customerId = createCustomer(core.sqlite, { name: '林小雨' }).id;
     const file = join(env.dir, 'orders.csv');
     // Big enough that the import is still writing long after the note is sent (it is cancelled then).
     writeOrderLines(file, 150_000);
@@ -44,7 +44,7 @@ describe('writes during an import', () => {
     await new Promise((r) => setTimeout(r, 200));
     // Still waiting: the import's transaction is open.
     expect(noteSettled).toBe(false);
-    core.jobs.cancel(id);
+    await core.jobs.cancel(id);
     await core.jobs.idle();
     expect(core.jobs.get(id).status).toBe('cancelled');
     await note;

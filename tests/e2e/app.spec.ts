@@ -64,7 +64,7 @@ test('a new shop loads the sample shop, finds a customer and works with them, in
   const firstEmail = (await rows.first().getByTestId('customer-email').textContent())!.trim();
   expect(firstEmail).toContain('@');
 
-  // Keyboard: End jumps to the last rows (fetched by offset); Chinese names sort last.
+  // Keyboard: End jumps to the last rows (fetched by offset): the Z names, Chinese ones (张, 赵, 周...) by pinyin among them.
   await page.getByTestId('customer-scroller').focus();
   await page.keyboard.press('End');
   const chineseRow = rows.getByTestId('customer-name').filter({ hasText: CJK_NAME }).first();
@@ -139,31 +139,54 @@ test('a new shop loads the sample shop, finds a customer and works with them, in
   await useEnglish(page);
 });
 
-test('the customer form shows the core’s field errors: invalid email, then a duplicate', async ({ page }) => {
+test('the customer form shows every wrong field at once, under each field, in English and Chinese; then a duplicate', async ({ page }) => {
   await openApp(page);
   await useEnglish(page);
   const stamp = Date.now();
   const email = `mei.lin.${stamp}@example.com`;
 
-  const openForm = async () => {
+  const openForm = async (words = { add: 'Add a customer', new: 'New customer' }) => {
     await page.goto('/#/customers');
     const start = page.getByTestId('start-screen');
-    const button = (await start.count()) ? start.getByRole('button', { name: 'Add a customer' }) : page.getByRole('button', { name: 'New customer' });
+    await start.or(page.getByRole('button', { name: words.new })).first().waitFor();
+    const button = (await start.count()) ? start.getByRole('button', { name: words.add }) : page.getByRole('button', { name: words.new });
     await button.click();
-    const dialog = page.getByRole('dialog', { name: 'New customer' });
+    const dialog = page.getByRole('dialog', { name: words.new });
     await expect(dialog).toBeVisible();
     return dialog;
   };
 
-  // An email that is not one: the core refuses it and the error sits on the email field.
-  let dialog = await openForm();
-  await dialog.getByRole('textbox', { name: /^Name/ }).fill(`Mei Lin ${stamp}`);
+  // In Chinese first: no name, an email that is not one, a phone that is not one. One answer from
+  // the core names all three, each under its own field, in Chinese.
+  await page.getByRole('banner').getByText('中文', { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  let dialog = await openForm({ add: '添加客户', new: '新建客户' });
+  await dialog.getByRole('textbox', { name: '邮箱' }).fill('mei.lin.at.example');
+  await dialog.getByRole('textbox', { name: '电话' }).fill('12');
+  await dialog.getByRole('button', { name: '创建客户' }).click();
+  for (const name of [/^姓名/, '邮箱', '电话']) await expect(dialog.getByRole('textbox', { name })).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByText('此项必填。')).toBeVisible();
+  await expect(dialog.getByText('“mei.lin.at.example”不是有效的邮箱地址。')).toBeVisible();
+  await expect(dialog.getByText('“12”不是电话号码（位数太少）。')).toBeVisible();
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await useEnglish(page);
+
+  // In English: the same at once; fixing one field clears only its error.
+  dialog = await openForm();
+  const nameField = dialog.getByRole('textbox', { name: /^Name/ });
   const emailField = dialog.getByRole('textbox', { name: 'Email' });
+  const phoneField = dialog.getByRole('textbox', { name: 'Phone' });
   await emailField.fill('mei.lin.at.example');
+  await phoneField.fill('12');
   await dialog.getByRole('button', { name: 'Create customer' }).click();
+  for (const field of [nameField, emailField, phoneField]) await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByText('This is required.')).toBeVisible();
+  await expect(dialog.getByText('"mei.lin.at.example" is not a valid email address.')).toBeVisible();
+  await expect(dialog.getByText('"12" is not a phone number (too few digits).')).toBeVisible();
+  await nameField.fill(`Mei Lin ${stamp}`);
+  await expect(nameField).not.toHaveAttribute('aria-invalid', 'true');
   await expect(emailField).toHaveAttribute('aria-invalid', 'true');
-  await expect(dialog.getByText('Not a valid email address')).toBeVisible();
-  await expect(dialog.getByRole('textbox', { name: /^Name/ })).not.toHaveAttribute('aria-invalid', 'true');
+  await phoneField.fill('');
 
   // Corrected, it is created and opens.
   await emailField.fill(email);

@@ -86,7 +86,8 @@ test('a person imports a CSV with bad rows, fixes the mapping, downloads the rej
   await expect(page.getByTestId('merge-row')).toContainText('the customer from line 2');
   await page.getByRole('tab', { name: /Rejected rows \(2\)/ }).click();
 
-  // Download the rejected rows: the original columns plus line, column and reason, as CSV with a BOM.
+  // Download the rejected rows: the original columns plus line, column, problem code and problem
+  // (in the UI's language, English here), as CSV with a BOM.
   await page.getByRole('button', { name: 'Download rejected rows' }).click();
   const downloading = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: 'As CSV' }).click();
@@ -95,11 +96,11 @@ test('a person imports a CSV with bad rows, fixes the mapping, downloads the rej
   const csv = readFileSync(await download.path(), 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const rows = csv.slice(1).trim().split(/\r\n/);
-  expect(rows[0]).toBe('姓名,手机,邮箱,注册时间,客户来源,城市,Line,Problem column,Problem');
+  expect(rows[0]).toBe('姓名,手机,邮箱,注册时间,客户来源,城市,Line,Problem column,Problem code,Problem');
   expect(rows).toHaveLength(3);
   expect(rows[1]).toContain(`li.hua.${stamp}@example`);
-  expect(rows[1]).toMatch(/,3,邮箱,"""li\.hua\.[^"]+@example"" is not a valid email address\."$/);
-  expect(rows[2]).toMatch(/,4,注册时间,"""明年春天"" is not a date Patron understands/);
+  expect(rows[1]).toMatch(/,3,邮箱,email_invalid,"""li\.hua\.[^"]+@example"" is not a valid email address\."$/);
+  expect(rows[2]).toMatch(/,4,注册时间,date_unparseable,"""明年春天"" is not a date Patron understands/);
   expect(csv).not.toContain(good.email);
 
   // The imported customer is found by search, with the tag from the fixed column.

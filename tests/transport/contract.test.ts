@@ -37,6 +37,12 @@ const BAD: Case[] = [
   ['notes.update', { id: 1, body: '' }, 'body'],
   ['notes.delete', { id: 0 }, 'id'],
   ['tasks.add', { customerId: 1, title: '' }, 'title'],
+  ['tasks.restore', { id: 1, customerId: 1, title: 'Call', dueAt: null, doneAt: null, createdAt: 'yesterday' }, 'createdAt'],
+  ['notes.restore', { id: 0, customerId: 1, body: 'x', createdAt: 1, updatedAt: null }, 'id'],
+  ['orders.add', { customerId: 1, orderNo: '', orderedAt: 1 }, 'orderNo'],
+  ['orders.add', { customerId: 1, orderNo: 'A-1', orderedAt: 1, currency: 'EURO' }, 'currency'],
+  ['money.setShopCurrency', { currency: 'yuan' }, 'currency'],
+  ['money.setRate', { currency: 'EUR', rate: -1 }, 'rate'],
   ['tasks.add', { customerId: 1, title: 'Call', dueAt: 'tomorrow' }, 'dueAt'],
   ['tasks.setDone', { id: 1, done: 'yes' }, 'done'],
   ['tasks.delete', { id: 0 }, 'id'],
@@ -71,20 +77,9 @@ const BAD: Case[] = [
   ['ai.classify', { instruction: 'Label it.', labels: ['only one'], items: [{ key: 'k', text: 't' }] }, 'labels'],
 ];
 /** Calls that take no input, so have nothing to validate. */
-const NO_INPUT = ['app.overview', 'app.info', 'app.preferences', 'customers.cities', 'tags.list', 'jobs.events', 'sample.remove', 'models.status', 'models.hardware', 'models.installed', 'models.downloads', 'models.events', ...IMPORT_EXPORT_NO_INPUT];
+const NO_INPUT = ['app.overview', 'app.info', 'app.preferences', 'customers.cities', 'tags.list', 'jobs.events', 'changes.events', 'money.overview', 'sample.remove', 'models.status', 'models.hardware', 'models.installed', 'models.downloads', 'models.events', ...IMPORT_EXPORT_NO_INPUT];
 
-function call(path: string, input: unknown): Promise<unknown> {
-  const [ns, name] = path.split('.');
-  const proc = (client.api as any)[ns][name];
-  const type = (patronRouter._def.procedures as any)[path]._def.type as string;
-  if (type === 'subscription') {
-    // Streamed calls validate their input before the first event: the error arrives on onError.
-    return new Promise((resolve, reject) => {
-      const sub = proc.subscribe(input, { onData: () => (sub.unsubscribe(), resolve(undefined)), onError: (e: unknown) => (sub.unsubscribe(), reject(e)) });
-    });
-  }
-  return type === 'query' ? proc.query(input) : proc.mutate(input);
-}
+const call = (path: string, input: unknown) => client.byPath(path, input);
 
 describe('the contract validates every input at the boundary', () => {
   it('covers every call in the router', () => {
@@ -112,6 +107,25 @@ describe('the contract validates every input at the boundary', () => {
     expect(dup.data.app.message).toMatch(/Wang Fang .* already has this email address/);
     const missing = await api.customers.get.query({ id: 999 }).catch((e) => e);
     expect(missing.data.app).toEqual({ code: 'not_found', message: 'Customer 999 does not exist.' });
+  });
+
+  it('names every wrong field of a form at once, each with its problem code and parameters', async () => {
+    const err = await client.api.customers.create.mutate({ name: ' ', email: 'wang@', phone: '12', city: 'x'.repeat(101) }).catch((e) => e);
+    expect(err.data.app).toMatchObject({ code: 'invalid_input', field: 'name' });
+    expect(err.data.app.issues).toEqual(
+      expect.arrayContaining([
+        { field: 'name', code: 'required', params: {} },
+        { field: 'email', code: 'email_invalid', params: { value: 'wang@' } },
+        { field: 'phone', code: 'phone_invalid', params: { value: '12' } },
+        { field: 'city', code: 'too_long', params: { max: 100 } },
+      ]),
+    );
+    expect(err.data.app.issues).toHaveLength(4);
+    const update = await client.api.customers.update.mutate({ id: 1, data: { name: 'Ann', email: 'ann@', phone: 'call me' } }).catch((e) => e);
+    expect(update.data.app.issues.map((i: { field: string; code: string }) => [i.field, i.code])).toEqual([
+      ['data.email', 'email_invalid'],
+      ['data.phone', 'phone_invalid'],
+    ]);
   });
 
   it('carries subscriptions: job progress events arrive over the port', async () => {

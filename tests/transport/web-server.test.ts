@@ -92,7 +92,7 @@ describe('browser-mode server', () => {
       expect((await api.customers.get.query({ id })).name).toBe('Ada Lovelace');
       const err = await api.customers.create.mutate({ name: 'Bad', email: 'not-an-email' }).catch((e) => e);
       expect(err.data.app).toMatchObject({ code: 'invalid_input', field: 'email' });
-      expect(err.data.app.message).toMatch(/email: Not a valid email address/);
+      expect(err.data.app.message).toMatch(/email: "not-an-email" is not a valid email address/);
     } finally {
       close();
     }

@@ -6,11 +6,12 @@
 // their own (sentiment) write there in the step's work function instead.
 import { z } from 'zod';
 import { AppError } from '../errors';
+import type { JobKindName } from '../../shared/job-kinds';
 import { defineJob } from '../jobs/job-kind';
 import { generateObjects } from '../llm/structured';
 import type { ModelServices } from '../models/service';
 
-export const CLASSIFY_JOB_KIND = 'ai.classify';
+export const CLASSIFY_JOB_KIND = 'ai.classify' satisfies JobKindName;
 
 export const classifyInput = z.object({
   instruction: z.string().trim().min(1).max(2000),
@@ -27,33 +28,36 @@ export const classifyInput = z.object({
 });
 export type ClassifyInput = z.infer<typeof classifyInput>;
 
-export interface ClassifyResult {
-  key: string;
-  label: string | null;
+const classifyResult = z.object({
+  key: z.string(),
+  label: z.string().nullable(),
   /** Why there is no label (the answer did not fit the labels). */
-  error?: string;
-}
+  error: z.string().optional(),
+});
+export type ClassifyResult = z.infer<typeof classifyResult>;
 
-interface Checkpoint {
-  next: number;
-  results: ClassifyResult[];
-  tokens: number;
-  promptTokens: number;
-  ms: number;
+const classifyCheckpoint = z.object({
+  next: z.number(),
+  results: z.array(classifyResult),
+  tokens: z.number(),
+  promptTokens: z.number(),
+  ms: z.number(),
   /** Items labelled in each run of the job (more than one after a restart). */
-  passes: number[];
-}
+  passes: z.array(z.number()),
+});
+type Checkpoint = z.infer<typeof classifyCheckpoint>;
 
 export function classifyJob(models: ModelServices) {
   return defineJob({
     kind: CLASSIFY_JOB_KIND,
     input: classifyInput,
+    checkpoint: classifyCheckpoint,
     async run(ctx) {
       const { instruction, labels, items, parallel, chunk } = ctx.input;
       await models.ensureReady();
       const schema = z.object({ label: z.enum(labels as [string, ...string[]]) });
       const system = `${instruction}\nAnswer with JSON only: {"label": one of ${labels.map((l) => JSON.stringify(l)).join(', ')}}.`;
-      const prev = ctx.checkpoint as Checkpoint | undefined;
+      const prev = ctx.checkpoint;
       let cp: Checkpoint = prev ? { ...prev, passes: [...prev.passes, 0] } : { next: 0, results: [], tokens: 0, promptTokens: 0, ms: 0, passes: [0] };
       ctx.progress(cp.next, items.length);
       while (cp.next < items.length) {

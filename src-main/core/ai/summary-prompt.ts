@@ -66,7 +66,7 @@ export function buildSummaryPrompt(sqlite: Database.Database, customerId: number
   // Facts first (always kept), then the free texts, newest first, while they fit.
   const head = [
     `${t.customer}: ${c.name}${c.company ? ` (${c.company})` : ''}${c.city ? `, ${c.city}` : ''}; ${t.since} ${day(c.createdAt)}`,
-    `${t.orders}: ${c.orderCount}; ${t.spent} ${money(c.totalSpentCents)}; ${t.avg} ${money(c.averageOrderCents)}; ${t.last} ${day(c.lastOrderAt)}; ${t.year}: ${lastYear}`,
+    `${t.orders}: ${c.orderCount}; ${t.spent} ${money(c.totalSpentCents)} ${c.currency}; ${t.avg} ${money(c.averageOrderCents)} ${c.currency}; ${t.last} ${day(c.lastOrderAt)}; ${t.year}: ${lastYear}`,
     `${t.buys}: ${products.length ? products.map((p) => `${p.name} ×${p.qty}`).join(', ') : t.none}`,
     `${t.tags}: ${c.tags.length ? c.tags.map((g) => g.name).join(', ') : t.none}`,
     `${t.tasks}: ${tasks.length ? tasks.map((k) => `${clip(k.title, 120)}${k.dueAt ? ` (${t.due} ${day(k.dueAt)})` : ''}`).join('; ') : t.none}`,

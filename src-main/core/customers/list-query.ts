@@ -4,7 +4,8 @@ import { buildMatchQuery } from '../search/fts-text';
 import type { ListInput } from './schemas';
 
 const SORT_SQL: Record<string, string> = {
-  name: 'c.name',
+  // The stored pinyin/folded key (sort-key.ts), through its index: 黄静, 黄雪, 黄颖 among the H names.
+  name: 'c.sort_key',
   createdAt: 'c.created_at',
   totalSpent: 'c.total_spent_cents',
   orderCount: 'c.order_count',

@@ -5,6 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../errors';
+import { registerSqlFunctions } from './functions';
 import { applyMigrations, loadMigrations } from './migrate';
 import * as schema from './schema';
 
@@ -36,6 +37,7 @@ export function openDatabase({ file, migrationsFolder, nativeBinding }: OpenOpti
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
+    registerSqlFunctions(sqlite);
     applyMigrations(sqlite, loadMigrations(migrationsFolder));
   } catch (err) {
     sqlite.close();

@@ -2,7 +2,8 @@
 // resources/migrations from this file; FTS virtual tables and their triggers live in a custom
 // migration because drizzle has no notion of virtual tables.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { JOB_STATUSES } from '../../shared/job-kinds';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Epoch milliseconds; plain numbers cross the RPC boundary without conversion. */
 const createdAt = () =>
@@ -10,10 +11,8 @@ const createdAt = () =>
     .notNull()
     .default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`);
 
-export const CHANNELS = ['email', 'phone', 'sms', 'wechat', 'whatsapp', 'social', 'in_person'] as const;
-export const DIRECTIONS = ['inbound', 'outbound'] as const;
-export const FEEDBACK_KINDS = ['review', 'complaint', 'survey'] as const;
-export const ORDER_STATUSES = ['paid', 'refunded', 'cancelled'] as const;
+import { CHANNELS, DIRECTIONS, FEEDBACK_KINDS, ORDER_STATUSES } from '../../shared/records';
+export { CHANNELS, DIRECTIONS, FEEDBACK_KINDS, ORDER_STATUSES };
 /** Where a row came from: lets "remove sample data" and import undo find their rows. */
 export const SOURCES = ['manual', 'sample', 'import'] as const;
 
@@ -33,6 +32,11 @@ export const customers = sqliteTable(
   {
     id: integer('id').primaryKey(),
     name: text('name').notNull(),
+    /**
+     * The name as it sorts (customers/sort-key.ts: Chinese as pinyin, accents folded), written by
+     * every customer write; the list sorts by it through its index.
+     */
+    sortKey: text('sort_key'),
     companyId: integer('company_id').references(() => companies.id, { onDelete: 'set null' }),
     email: text('email'),
     /** Lower-cased email, the de-duplication key. */
@@ -50,15 +54,18 @@ export const customers = sqliteTable(
     source: text('source', { enum: SOURCES }).notNull().default('manual'),
     // Denormalised order metrics, kept current by orders/metrics.ts, so the list can sort by
     // them through an index instead of aggregating every order on each scroll.
+    /** Paid orders in the shop currency, others converted at the owner's rates (money/). */
     totalSpentCents: integer('total_spent_cents').notNull().default(0),
     orderCount: integer('order_count').notNull().default(0),
+    /** Paid orders left out of total_spent_cents: their currency has no rate yet. */
+    unconvertedOrders: integer('unconverted_orders').notNull().default(0),
     firstOrderAt: integer('first_order_at'),
     lastOrderAt: integer('last_order_at'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at'),
   },
   (t) => [
-    index('customers_name_idx').on(t.name),
+    index('customers_sort_key_idx').on(t.sortKey),
     index('customers_email_norm_idx').on(t.emailNorm),
     index('customers_phone_norm_idx').on(t.phoneNorm),
     index('customers_city_idx').on(t.city),
@@ -222,7 +229,6 @@ export const tasks = sqliteTable(
   (t) => [index('tasks_customer_idx').on(t.customerId, t.createdAt), index('tasks_open_due_idx').on(t.doneAt, t.dueAt)],
 );
 
-export const JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 
 export const jobs = sqliteTable(
   'jobs',
@@ -243,6 +249,16 @@ export const jobs = sqliteTable(
   },
   (t) => [index('jobs_status_idx').on(t.status, t.createdAt)],
 );
+
+/**
+ * The owner's conversion rates into the shop currency (settings key 'money' names it): one unit
+ * of `currency` is worth `rate` shop units. A table, not a setting, so spend is converted in SQL.
+ */
+export const currencyRates = sqliteTable('currency_rates', {
+  currency: text('currency').primaryKey(),
+  rate: real('rate').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),

@@ -1,9 +1,14 @@
 // A column of an exported list and how its values are written: CSV gets plain text (dates as
 // local "YYYY-MM-DD HH:mm:ss", money as 1299.00), XLSX gets real dates and numbers with formats.
+// Headers come in English and Chinese (an export is written in the language of the UI that asked
+// for it); where an import reads the list back, they are headers that import recognises.
+import type { ProblemLanguage } from '../../shared/problems';
+
 export type ColumnType = 'text' | 'int' | 'money' | 'date' | 'bool';
+export type ExportLanguage = ProblemLanguage;
 
 export interface Column {
-  header: string;
+  header: Record<ExportLanguage, string>;
   key: string;
   type: ColumnType;
   /** XLSX column width in characters. */

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { customersSource } from './list-customers';
 import { feedbackSource, messagesSource, orderLinesSource, ordersSource } from './list-records';
 import { rejectsSource } from './list-rejects';
+import type { ExportLanguage } from './columns';
 import type { ListSource } from './list-source';
 import type { ExportInput, ExportListSpec } from './schemas';
 import { writeList, type WriteControl } from './write-list';
@@ -21,7 +22,8 @@ export interface ExportResult {
   bytes: number;
 }
 
-export async function listSource(sqlite: Database.Database, dataDir: string, spec: ExportListSpec): Promise<ListSource> {
+/** The list to export; `lang` words what the list itself says (a rejected row's problem). */
+export async function listSource(sqlite: Database.Database, dataDir: string, spec: ExportListSpec, lang: ExportLanguage = 'en'): Promise<ListSource> {
   switch (spec.kind) {
     case 'customers':
       return customersSource(sqlite, spec);
@@ -34,7 +36,7 @@ export async function listSource(sqlite: Database.Database, dataDir: string, spe
     case 'feedback':
       return feedbackSource(sqlite, spec);
     case 'rejects':
-      return rejectsSource(dataDir, spec.jobId);
+      return rejectsSource(dataDir, spec.jobId, lang);
   }
 }
 
@@ -49,9 +51,9 @@ export function defaultExportPath(dataDir: string, name: string, format: 'csv' |
 }
 
 export async function exportList(sqlite: Database.Database, dataDir: string, input: ExportInput, ctl: WriteControl & { unique?: string } = {}): Promise<ExportResult> {
-  const list = await listSource(sqlite, dataDir, input.list);
+  const list = await listSource(sqlite, dataDir, input.list, input.language);
   const target = input.path ?? defaultExportPath(dataDir, list.name, input.format, ctl.unique);
   mkdirSync(dirname(target), { recursive: true });
-  const written = await writeList(list, input.format, target, ctl);
+  const written = await writeList(list, input.format, target, ctl, input.language);
   return { ...written, fileName: target.split(/[\\/]/).pop()!, format: input.format };
 }

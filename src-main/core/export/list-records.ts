@@ -9,9 +9,9 @@ import type { ExportListSpec } from './schemas';
 type Spec<K extends ExportListSpec['kind']> = Extract<ExportListSpec, { kind: K }>;
 
 const CUSTOMER: Column[] = [
-  { header: 'Customer name', key: 'customerName', type: 'text', width: 20 },
-  { header: 'Customer email', key: 'customerEmail', type: 'text', width: 28 },
-  { header: 'Customer phone', key: 'customerPhone', type: 'text', width: 18 },
+  { header: { en: 'Customer name', zh: '客户姓名' }, key: 'customerName', type: 'text', width: 20 },
+  { header: { en: 'Customer email', zh: '客户邮箱' }, key: 'customerEmail', type: 'text', width: 28 },
+  { header: { en: 'Customer phone', zh: '客户手机' }, key: 'customerPhone', type: 'text', width: 18 },
 ];
 const CUSTOMER_SQL = 'c.name AS customerName, c.email AS customerEmail, c.phone AS customerPhone';
 
@@ -48,14 +48,14 @@ export function ordersSource(sqlite: Database.Database, spec: Spec<'orders'>): L
     params.push(spec.status);
   }
   const columns: Column[] = [
-    { header: 'Order number', key: 'orderNo', type: 'text', width: 16 },
-    { header: 'Order date', key: 'orderedAt', type: 'date', width: 19 },
+    { header: { en: 'Order number', zh: '订单号' }, key: 'orderNo', type: 'text', width: 16 },
+    { header: { en: 'Order date', zh: '下单时间' }, key: 'orderedAt', type: 'date', width: 19 },
     ...CUSTOMER,
-    { header: 'Status', key: 'status', type: 'text', width: 10 },
-    { header: 'Channel', key: 'channel', type: 'text', width: 10 },
-    { header: 'Currency', key: 'currency', type: 'text', width: 8 },
-    { header: 'Order total', key: 'totalCents', type: 'money', width: 12 },
-    { header: 'Items', key: 'items', type: 'int', width: 6 },
+    { header: { en: 'Status', zh: '订单状态' }, key: 'status', type: 'text', width: 10 },
+    { header: { en: 'Channel', zh: '渠道' }, key: 'channel', type: 'text', width: 10 },
+    { header: { en: 'Currency', zh: '币种' }, key: 'currency', type: 'text', width: 8 },
+    { header: { en: 'Order total', zh: '订单金额' }, key: 'totalCents', type: 'money', width: 12 },
+    { header: { en: 'Items', zh: '商品总件数' }, key: 'items', type: 'int', width: 6 },
   ];
   const select = `o.order_no AS orderNo, o.ordered_at AS orderedAt, ${CUSTOMER_SQL}, o.status, o.channel, o.currency, o.total_cents AS totalCents,
     (SELECT coalesce(sum(quantity), 0) FROM order_items i WHERE i.order_id = o.id) AS items`;
@@ -69,17 +69,17 @@ export function orderLinesSource(sqlite: Database.Database, spec: Spec<'order_li
     params.push(spec.status);
   }
   const columns: Column[] = [
-    { header: 'Order number', key: 'orderNo', type: 'text', width: 16 },
-    { header: 'Order date', key: 'orderedAt', type: 'date', width: 19 },
+    { header: { en: 'Order number', zh: '订单号' }, key: 'orderNo', type: 'text', width: 16 },
+    { header: { en: 'Order date', zh: '下单时间' }, key: 'orderedAt', type: 'date', width: 19 },
     ...CUSTOMER,
-    { header: 'Product SKU', key: 'sku', type: 'text', width: 12 },
-    { header: 'Product', key: 'productName', type: 'text', width: 28 },
-    { header: 'Quantity', key: 'quantity', type: 'int', width: 8 },
-    { header: 'Unit price', key: 'unitPriceCents', type: 'money', width: 11 },
-    { header: 'Line total', key: 'lineCents', type: 'money', width: 11 },
-    { header: 'Currency', key: 'currency', type: 'text', width: 8 },
-    { header: 'Status', key: 'status', type: 'text', width: 10 },
-    { header: 'Channel', key: 'channel', type: 'text', width: 10 },
+    { header: { en: 'Product SKU', zh: '商品编码' }, key: 'sku', type: 'text', width: 12 },
+    { header: { en: 'Product', zh: '商品名称' }, key: 'productName', type: 'text', width: 28 },
+    { header: { en: 'Quantity', zh: '数量' }, key: 'quantity', type: 'int', width: 8 },
+    { header: { en: 'Unit price', zh: '单价' }, key: 'unitPriceCents', type: 'money', width: 11 },
+    { header: { en: 'Line total', zh: '小计' }, key: 'lineCents', type: 'money', width: 11 },
+    { header: { en: 'Currency', zh: '币种' }, key: 'currency', type: 'text', width: 8 },
+    { header: { en: 'Status', zh: '订单状态' }, key: 'status', type: 'text', width: 10 },
+    { header: { en: 'Channel', zh: '渠道' }, key: 'channel', type: 'text', width: 10 },
   ];
   const select = `o.order_no AS orderNo, o.ordered_at AS orderedAt, ${CUSTOMER_SQL}, p.sku, i.product_name AS productName, i.quantity,
     i.unit_price_cents AS unitPriceCents, i.quantity * i.unit_price_cents AS lineCents, o.currency, o.status, o.channel`;
@@ -103,14 +103,14 @@ export function messagesSource(sqlite: Database.Database, spec: Spec<'messages'>
     params.push(spec.handled ? 1 : 0);
   }
   const columns: Column[] = [
-    { header: 'Date', key: 'occurredAt', type: 'date', width: 19 },
+    { header: { en: 'Date', zh: '时间' }, key: 'occurredAt', type: 'date', width: 19 },
     ...CUSTOMER,
-    { header: 'Channel', key: 'channel', type: 'text', width: 10 },
-    { header: 'Direction', key: 'direction', type: 'text', width: 10 },
-    { header: 'Subject', key: 'subject', type: 'text', width: 24 },
-    { header: 'Message', key: 'body', type: 'text', width: 60 },
-    { header: 'Language', key: 'language', type: 'text', width: 8 },
-    { header: 'Handled', key: 'handled', type: 'bool', width: 8 },
+    { header: { en: 'Channel', zh: '渠道' }, key: 'channel', type: 'text', width: 10 },
+    { header: { en: 'Direction', zh: '方向' }, key: 'direction', type: 'text', width: 10 },
+    { header: { en: 'Subject', zh: '主题' }, key: 'subject', type: 'text', width: 24 },
+    { header: { en: 'Message', zh: '内容' }, key: 'body', type: 'text', width: 60 },
+    { header: { en: 'Language', zh: '语言' }, key: 'language', type: 'text', width: 8 },
+    { header: { en: 'Handled', zh: '已处理' }, key: 'handled', type: 'bool', width: 8 },
   ];
   const select = `m.occurred_at AS occurredAt, ${CUSTOMER_SQL}, m.channel, m.direction, m.subject, m.body, m.language, m.handled`;
   return source(sqlite, 'messages', columns, 'interactions m JOIN customers c ON c.id = m.customer_id', where, params, 'm.id', select);
@@ -123,15 +123,15 @@ export function feedbackSource(sqlite: Database.Database, spec: Spec<'feedback'>
     params.push(spec.feedbackKind);
   }
   const columns: Column[] = [
-    { header: 'Date', key: 'occurredAt', type: 'date', width: 19 },
+    { header: { en: 'Date', zh: '时间' }, key: 'occurredAt', type: 'date', width: 19 },
     ...CUSTOMER,
-    { header: 'Type', key: 'kind', type: 'text', width: 10 },
-    { header: 'Rating', key: 'rating', type: 'int', width: 7 },
-    { header: 'NPS', key: 'nps', type: 'int', width: 5 },
-    { header: 'Text', key: 'body', type: 'text', width: 60 },
-    { header: 'Product SKU', key: 'sku', type: 'text', width: 12 },
-    { header: 'Product', key: 'productName', type: 'text', width: 24 },
-    { header: 'Language', key: 'language', type: 'text', width: 8 },
+    { header: { en: 'Type', zh: '类型' }, key: 'kind', type: 'text', width: 10 },
+    { header: { en: 'Rating', zh: '评分' }, key: 'rating', type: 'int', width: 7 },
+    { header: { en: 'NPS', zh: '推荐度' }, key: 'nps', type: 'int', width: 5 },
+    { header: { en: 'Text', zh: '内容' }, key: 'body', type: 'text', width: 60 },
+    { header: { en: 'Product SKU', zh: '商品编码' }, key: 'sku', type: 'text', width: 12 },
+    { header: { en: 'Product', zh: '商品名称' }, key: 'productName', type: 'text', width: 24 },
+    { header: { en: 'Language', zh: '语言' }, key: 'language', type: 'text', width: 8 },
   ];
   const select = `f.occurred_at AS occurredAt, ${CUSTOMER_SQL}, f.kind, f.rating, f.nps, f.body, p.sku, p.name AS productName, f.language`;
   return source(sqlite, 'feedback', columns, 'feedback f JOIN customers c ON c.id = f.customer_id LEFT JOIN products p ON p.id = f.product_id', where, params, 'f.id', select);

@@ -37,6 +37,8 @@ export const exportInput = z.object({
   format: z.enum(['csv', 'xlsx']).default('csv'),
   /** Absolute path to write (from a save dialog). Default: a new file in dataDir/exports. */
   path: z.string().min(1).max(4096).optional(),
+  /** The UI's language: headers, and the words for a rejected row's problem, are written in it. */
+  language: z.enum(['en', 'zh']).default('en'),
 });
 export type ExportInput = z.infer<typeof exportInput>;
 export type ExportInputRaw = z.input<typeof exportInput>;

@@ -5,7 +5,7 @@
 import { createWriteStream, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import Papa from 'papaparse';
-import { csvValue, NUM_FMT, xlsxValue } from './columns';
+import { csvValue, NUM_FMT, xlsxValue, type ExportLanguage } from './columns';
 import type { ListSource } from './list-source';
 
 export interface WriteControl {
@@ -23,12 +23,12 @@ async function write(out: WriteStream, text: string): Promise<void> {
   if (!out.write(text)) await once(out, 'drain');
 }
 
-async function writeCsv(list: ListSource, file: string, ctl: WriteControl): Promise<number> {
+async function writeCsv(list: ListSource, file: string, lang: ExportLanguage, ctl: WriteControl): Promise<number> {
   const out = createWriteStream(file);
   const closed = once(out, 'close');
   let rows = 0;
   try {
-    await write(out, '\ufeff' + Papa.unparse([list.columns.map((c) => c.header)], { newline: '\r\n' }) + '\r\n');
+    await write(out, '\ufeff' + Papa.unparse([list.columns.map((c) => c.header[lang])], { newline: '\r\n' }) + '\r\n');
     for await (const page of list.pages()) {
       ctl.signal?.throwIfAborted();
       const text = Papa.unparse(
@@ -47,11 +47,11 @@ async function writeCsv(list: ListSource, file: string, ctl: WriteControl): Prom
   return rows;
 }
 
-async function writeXlsx(list: ListSource, file: string, ctl: WriteControl): Promise<number> {
+async function writeXlsx(list: ListSource, file: string, lang: ExportLanguage, ctl: WriteControl): Promise<number> {
   const { default: excel } = await import('exceljs');
   const book = new excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const sheet = book.addWorksheet(list.name.slice(0, 31));
-  sheet.columns = list.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 14, style: NUM_FMT[c.type] ? { numFmt: NUM_FMT[c.type] } : {} }));
+  sheet.columns = list.columns.map((c) => ({ header: c.header[lang], key: c.key, width: c.width ?? 14, style: NUM_FMT[c.type] ? { numFmt: NUM_FMT[c.type] } : {} }));
   sheet.getRow(1).font = { bold: true };
   let rows = 0;
   try {
@@ -74,10 +74,11 @@ async function writeXlsx(list: ListSource, file: string, ctl: WriteControl): Pro
   return rows;
 }
 
-export async function writeList(list: ListSource, format: 'csv' | 'xlsx', target: string, ctl: WriteControl = {}): Promise<WriteResult> {
+/** Writes `list` to `target`, its headers in `lang` (the language of the UI that asked for it). */
+export async function writeList(list: ListSource, format: 'csv' | 'xlsx', target: string, ctl: WriteControl = {}, lang: ExportLanguage = 'en'): Promise<WriteResult> {
   const part = `${target}.part`;
   try {
-    const rows = format === 'csv' ? await writeCsv(list, part, ctl) : await writeXlsx(list, part, ctl);
+    const rows = format === 'csv' ? await writeCsv(list, part, lang, ctl) : await writeXlsx(list, part, lang, ctl);
     ctl.signal?.throwIfAborted();
     renameSync(part, target);
     ctl.progress?.(rows, rows);

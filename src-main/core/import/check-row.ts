@@ -2,6 +2,7 @@
 // (no database), so it runs either in the importing thread or in a worker thread that checks the
 // next rows while the importing thread writes the last ones (see checked-rows.ts).
 import type { CountryCode } from 'libphonenumber-js';
+import type { Problem } from '../../shared/problems';
 import { PhoneNormalizer } from './parse-values';
 import type { SourceLayout } from './read-source';
 import type { ImportRequest } from './schemas';
@@ -58,8 +59,8 @@ export class RowChecker {
     };
   }
 
-  private reject(cells: string[], field: string | null, reason: string): CheckedRow {
-    const out: CheckedRow = bad(field, reason);
+  private reject(cells: string[], field: string | null, problem: Problem): CheckedRow {
+    const out: CheckedRow = bad(field, problem);
     if (this.settings.kind === 'orders') {
       const orderNo = this.cols.get(cells, 'order_no');
       if (orderNo) out.orderNo = orderNo;
@@ -74,11 +75,7 @@ export class RowChecker {
     if (this.settings.strictWidth && cells.length > width) {
       for (let i = width; i < cells.length; i++) {
         if (cells[i].trim() !== '') {
-          return this.reject(
-            cells,
-            null,
-            `This row has ${cells.length} values but the header has ${width} columns; a value probably contains an unquoted delimiter (like a comma in "1,299.00").`,
-          );
+          return this.reject(cells, null, { code: 'row_too_wide', params: { values: cells.length, columns: width } });
         }
       }
     }

@@ -45,7 +45,7 @@ async function run({ layout, settings, control }: CheckWorkerData): Promise<void
 // The worker may be started before the file is known (see warmUpCheckWorker): it waits for it.
 parentPort!.once('message', (m: ToCheckWorker) => {
   run(m.data).catch((err: unknown) => {
-    const e = err as Partial<AppError>;
-    post({ type: 'error', error: { code: err instanceof AppError ? err.code : undefined, message: e.message ?? String(err), field: e.field } });
+    // The same shape as every other error: the importing thread raises it again as an AppError.
+    post({ type: 'error', error: err instanceof AppError ? err.toShape() : { message: err instanceof Error ? err.message : String(err) } });
   });
 });

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { AppError, type ErrorCode } from '../errors';
+import { AppError, type ErrorShape } from '../errors';
 import { RowChecker, type CheckedRow, type CheckSettings } from './check-row';
 import { streamSource, type SourceLayout } from './read-source';
 import { decodeBatch, type EncodedBatch } from './row-codec';
@@ -52,7 +52,8 @@ export type ToCheckWorker = { type: 'start'; data: CheckWorkerData };
 export type FromCheckWorker =
   | { type: 'batch'; batch: EncodedBatch; bytes: number }
   | { type: 'done'; bytes: number }
-  | { type: 'error'; error: { code?: ErrorCode; message: string; field?: string } };
+  /** The reading thread's failure: an AppError's shape (code, params...), or a bare message for a surprise. */
+  | { type: 'error'; error: ErrorShape | { message: string } };
 
 export async function streamCheckedRows(layout: SourceLayout, settings: CheckSettings, sink: RowSink, opts: CheckedStreamOptions = {}): Promise<void> {
   if (opts.inWorker ?? layout.size >= WORKER_FROM_BYTES) return inWorker(layout, settings, sink, opts);
@@ -113,7 +114,7 @@ function inWorker(layout: SourceLayout, settings: CheckSettings, sink: RowSink, 
           finish();
         } else {
           const e = m.error;
-          finish(e.code ? new AppError(e.code, e.message, e.field) : new Error(e.message));
+          finish('code' in e ? new AppError(e.code, e.message, e.field, e.params, e.issues) : new Error(e.message));
         }
       } catch (error) {
         finish(error);

@@ -7,9 +7,18 @@
 //   merged    — matched a customer an earlier row of this file created or updated
 // Keys are never overwritten: a matched customer keeps its email and phone, and only gains the
 // ones it lacks (a phone another customer already has is left out).
+//
+// This is the customers' bulk mode: rows are written through the customers' own row writer
+// (customers/rows.ts), companies and tags through the one find-or-create, phones stored in the
+// one display format; search rows follow through the derived-state hooks (BulkScope).
 import type Database from 'better-sqlite3';
-import { insertCustomerSearchRows, reindexCustomer } from '../customers/search-index';
-import { guessLanguage } from './parse-values';
+import { CompanyFinder } from '../companies/find-or-create';
+import { formatPhone } from '../customers/contact';
+import { guessCustomerLanguage } from '../customers/language';
+import { insertCustomerRow, updateCustomerRow, type CustomerValues } from '../customers/rows';
+import type { BulkScope } from '../derived/bulk-scope';
+import { noteRows } from '../notes/service';
+import { TagFinder } from '../tags/find-or-create';
 import { own } from './source-row';
 import { grown } from './typed-arrays';
 import type { CustomerRow } from './validate-customer';
@@ -73,13 +82,11 @@ export class CustomerStore {
   private readonly touched = new Map<number, number>();
   /** Line that created customer startMaxId + 1 + i. */
   private createdLines = new Int32Array(1024);
-  /** Customers whose search row must be rebuilt at the end (changed after it was written). */
-  private readonly dirty = new Set<number>();
-  /** The newest customer this import created, and the newest whose search row is written. */
-  private lastCreatedId: number;
-  private searchRowsUpTo: number;
-  private readonly companyIds = new Map<string, number>();
-  private readonly tagIds = new Map<string, number>();
+  private readonly companies: CompanyFinder;
+  private readonly tags: TagFinder;
+  private readonly notes: ReturnType<typeof noteRows>;
+  /** Display form of each phone key seen (the same customer's number repeats on every order line). */
+  private readonly phoneShown = new Map<string, string>();
   /** Customers already resolved for order/message/review rows, by email or phone key. */
   private readonly refs = new Map<string, number>();
   /**
@@ -93,6 +100,8 @@ export class CustomerStore {
 
   constructor(
     private readonly sqlite: Database.Database,
+    /** What this import adds and changes, for the derived-state hooks. */
+    private readonly bulk: BulkScope,
     private readonly onMatch: OnMatch,
     private readonly mergeSink: (m: MergeRecord) => void,
     opts: {
@@ -109,21 +118,11 @@ export class CustomerStore {
       load: sqlite.prepare(`SELECT c.id, c.name, c.email, c.email_norm AS emailNorm, c.phone, c.phone_norm AS phoneNorm, c.city, c.country,
           co.name AS company, c.company_id AS companyId, c.language, c.consent_email AS consentEmail, c.consent_sms AS consentSms, c.consent_wechat AS consentWechat
         FROM customers c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id = ?`),
-      insert: sqlite.prepare(`INSERT INTO customers (name, company_id, email, email_norm, phone, phone_norm, city, country, language,
-          consent_email, consent_sms, consent_wechat, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?)`),
-      update: sqlite.prepare(`UPDATE customers SET name = ?, company_id = ?, email = ?, email_norm = ?, phone = ?, phone_norm = ?, city = ?,
-          country = ?, language = ?, consent_email = ?, consent_sms = ?, consent_wechat = ?, updated_at = ? WHERE id = ?`),
-      company: sqlite.prepare('INSERT INTO companies (name) VALUES (?) ON CONFLICT(name) DO NOTHING'),
-      companyId: sqlite.prepare('SELECT id FROM companies WHERE name = ?').pluck(),
-      tag: sqlite.prepare(`INSERT INTO tags (name) VALUES (?) ON CONFLICT(name) DO NOTHING`),
-      tagId: sqlite.prepare('SELECT id FROM tags WHERE name = ?').pluck(),
-      customerTag: sqlite.prepare('INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?, ?)'),
-      note: sqlite.prepare('INSERT INTO notes (customer_id, body) VALUES (?, ?)'),
-      noteExists: sqlite.prepare('SELECT 1 FROM notes WHERE customer_id = ? AND body = ? LIMIT 1').pluck(),
-      maxId: sqlite.prepare('SELECT coalesce(max(id), 0) FROM customers').pluck(),
     };
-    this.startMaxId = this.s.maxId.get() as number;
-    this.lastCreatedId = this.searchRowsUpTo = this.startMaxId;
+    this.companies = new CompanyFinder(sqlite);
+    this.tags = new TagFinder(sqlite);
+    this.notes = noteRows(sqlite);
+    this.startMaxId = bulk.addedAfter('customer');
     if (opts.keysInMemory ?? keysFitInMemory(sqlite)) {
       this.keys = { email: new Map(), phone: new Map() };
       const all = sqlite.prepare('SELECT id, email_norm AS e, phone_norm AS p FROM customers ORDER BY id').raw().iterate() as Iterable<[number, string | null, string | null]>;
@@ -162,46 +161,36 @@ export class CustomerStore {
     return null;
   }
 
-  private companyId(name: string | null): number | null {
-    if (!name) return null;
-    let id = this.companyIds.get(name);
-    if (id === undefined) {
-      this.s.company.run(name);
-      id = this.s.companyId.get(name) as number;
-      this.companyIds.set(own(name), id);
-    }
-    return id;
-  }
-
   /** Adds tags the customer lacks; true when one was added. */
   private addTags(customerId: number, tags: string[]): boolean {
     let added = false;
-    for (const name of tags) {
-      let id = this.tagIds.get(name);
-      if (id === undefined) {
-        this.s.tag.run(name);
-        id = this.s.tagId.get(name) as number;
-        this.tagIds.set(own(name), id);
-      }
-      if (this.s.customerTag.run(customerId, id).changes) added = true;
-    }
+    for (const name of tags) if (this.tags.tag(customerId, name)) added = true;
     return added;
   }
 
   private addNote(customerId: number, note: string | null): boolean {
-    if (!note || this.s.noteExists.get(customerId, note)) return false;
-    this.s.note.run(customerId, note);
-    return true;
+    return !!note && this.notes.addOnce(customerId, note, this.now);
+  }
+
+  /** The phone as stored: the one display format, from its key. */
+  private phone(key: string | null, raw: string | null): string | null {
+    if (!key || !raw) return raw;
+    let shown = this.phoneShown.get(key);
+    if (shown === undefined) {
+      if (this.phoneShown.size >= 50_000) this.phoneShown.clear();
+      this.phoneShown.set(own(key), (shown = formatPhone(key, raw)));
+    }
+    return shown;
   }
 
   private insert(c: Omit<CustomerRow, 'tags' | 'note' | 'languageGiven'>, line: number): number {
-    const companyId = this.companyId(c.company);
-    const id = Number(
-      this.s.insert.run(c.name, companyId, c.email, c.emailNorm, c.phone, c.phoneNorm, c.city, c.country, c.language,
-        c.consentEmail ? 1 : 0, c.consentSms ? 1 : 0, c.consentWechat ? 1 : 0, c.createdAt ?? this.now).lastInsertRowid,
-    );
+    const values: CustomerValues = {
+      name: c.name ?? '', companyId: this.companies.id(c.company), email: c.email, emailNorm: c.emailNorm, phone: this.phone(c.phoneNorm, c.phone),
+      phoneNorm: c.phoneNorm, city: c.city, country: c.country, language: c.language,
+      consentEmail: !!c.consentEmail, consentSms: !!c.consentSms, consentWechat: !!c.consentWechat,
+    };
+    const id = insertCustomerRow(this.sqlite, values, 'import', c.createdAt ?? this.now);
     this.addKeys(id, c.emailNorm, c.phoneNorm);
-    if (id > this.lastCreatedId) this.lastCreatedId = id;
     const slot = id - this.startMaxId - 1;
     if (slot >= 0) {
       this.createdLines = grown(this.createdLines, slot + 1);
@@ -232,7 +221,7 @@ export class CustomerStore {
     const changed = this.mergeInto(id, row);
     if (this.addTags(id, row.tags)) changed.push('tags');
     if (this.addNote(id, row.note)) changed.push('note');
-    if (changed.length) this.dirty.add(id);
+    if (changed.length) this.bulk.changed('customer', id);
     if (seenBefore) {
       this.counts.merged++;
       this.mergeSink({ line, customerId: id, name: row.name ?? '', matchedBy: match.by, into, action: 'merged', changed });
@@ -275,7 +264,7 @@ export class CustomerStore {
     if (row.phoneNorm && !cur.phoneNorm) {
       const owner = this.byPhone(row.phoneNorm);
       if (owner === undefined || owner === id) {
-        next.phone = row.phone;
+        next.phone = this.phone(row.phoneNorm, row.phone);
         next.phoneNorm = row.phoneNorm;
         changed.push('phone');
       }
@@ -293,9 +282,11 @@ export class CustomerStore {
     consent('consentSms', row.consentSms);
     consent('consentWechat', row.consentWechat);
     if (changed.length) {
-      const companyId = next.company === cur.company ? cur.companyId : this.companyId(next.company);
-      this.s.update.run(next.name, companyId, next.email, next.emailNorm, next.phone, next.phoneNorm, next.city, next.country, next.language,
-        next.consentEmail, next.consentSms, next.consentWechat, this.now, id);
+      const companyId = next.company === cur.company ? cur.companyId : this.companies.id(next.company);
+      updateCustomerRow(this.sqlite, id, {
+        name: next.name, companyId, email: next.email, emailNorm: next.emailNorm, phone: next.phone, phoneNorm: next.phoneNorm, city: next.city,
+        country: next.country, language: next.language, consentEmail: !!next.consentEmail, consentSms: !!next.consentSms, consentWechat: !!next.consentWechat,
+      }, this.now);
       this.addKeys(id, next.emailNorm, next.phoneNorm);
     }
     return changed;
@@ -304,14 +295,16 @@ export class CustomerStore {
   /**
    * The customer an order, message or review row belongs to: found by email or phone, or created
    * from the row when `create` is on. A customer found for the first time gains the email or
-   * phone it lacks. Returns null for an unknown customer when creating is off.
+   * phone it lacks. Returns null for an unknown customer when creating is off. `wrote`: what the
+   * row says the customer wrote (a message, a review), which with the name tells a new
+   * customer's language.
    */
-  reference(p: Person, line: number, create: boolean): number | null {
+  reference(p: Person, line: number, create: boolean, wrote: string | null = null): number | null {
     // Emails contain @ and phone keys do not: one map serves both without building a key.
     const key = p.emailNorm ?? (p.phoneNorm as string);
     const cached = this.refs.get(key);
     if (cached !== undefined) return cached;
-    const id = this.resolve(p, line, create);
+    const id = this.resolve(p, line, create, wrote);
     if (id !== null) {
       if (this.refs.size >= 100_000) this.refs.clear();
       this.refs.set(own(key), id);
@@ -319,7 +312,7 @@ export class CustomerStore {
     return id;
   }
 
-  private resolve(p: Person, line: number, create: boolean): number | null {
+  private resolve(p: Person, line: number, create: boolean, wrote: string | null): number | null {
     const match = this.find(p);
     if (match) {
       const { id } = match;
@@ -327,7 +320,7 @@ export class CustomerStore {
         this.touched.set(id, line);
         const changed = this.mergeInto(id, { name: null, email: p.email, emailNorm: p.emailNorm, phone: p.phone, phoneNorm: p.phoneNorm });
         if (changed.length) {
-          this.dirty.add(id);
+          this.bulk.changed('customer', id);
           this.counts.updated++;
           this.mergeSink({ line, customerId: id, name: p.name ?? '', matchedBy: match.by, into: 'existing', action: 'updated', changed });
         } else this.counts.unchanged++;
@@ -337,31 +330,9 @@ export class CustomerStore {
     if (!create) return null;
     // Spelled out: V8 builds `{ ...p, more }` through a slow path (about 8 µs an object).
     const row = {
-      name: p.name ?? p.email ?? p.phone, email: p.email, emailNorm: p.emailNorm, phone: p.phone, phoneNorm: p.phoneNorm, company: null, city: null, country: null, language: guessLanguage(p.name), createdAt: null,
+      name: p.name ?? p.email ?? p.phone, email: p.email, emailNorm: p.emailNorm, phone: p.phone, phoneNorm: p.phoneNorm, company: null, city: null, country: null, language: guessCustomerLanguage(p.name, wrote), createdAt: null,
       consentEmail: false, consentSms: false, consentWechat: false,
     };
     return this.insert(row, line);
-  }
-
-  /**
-   * Writes the search rows of up to `max` of the customers created so far: work for the moments
-   * the writer would otherwise wait for the reader, so that less of it is left for the end.
-   */
-  writeSearchRowsAhead(max = 1000): void {
-    const upTo = Math.min(this.lastCreatedId, this.searchRowsUpTo + max);
-    if (upTo <= this.searchRowsUpTo) return;
-    insertCustomerSearchRows(this.sqlite, this.searchRowsUpTo, upTo);
-    this.searchRowsUpTo = upTo;
-  }
-
-  /**
-   * Writes the search rows of the customers this import created that have none yet (from their
-   * final values), and rebuilds those of all other customers it changed.
-   */
-  finish(): void {
-    const written = this.searchRowsUpTo;
-    insertCustomerSearchRows(this.sqlite, written);
-    this.searchRowsUpTo = this.lastCreatedId;
-    for (const id of this.dirty) if (id <= written) reindexCustomer(this.sqlite, id);
   }
 }

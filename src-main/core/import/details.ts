@@ -1,14 +1,17 @@
-// What an import reports row by row: rejected rows (line, column, reason) and merges. The first
-// few are kept for the job's result; all of them go to CSV files in the run's folder as they
-// happen (rejected.csv is the original row plus Line/Column/Problem, so a person can fix it and
-// import just those rows again with the same mapping).
+// What an import reports row by row: rejected rows (line, column, problem code and parameters)
+// and merges. The first few are kept for the job's result; all of them go to CSV files in the
+// run's folder as they happen. rejected.csv is the original row plus Line, Problem column, Problem
+// code and Problem params (JSON): the words are chosen when it is shown or downloaded, in the
+// person's language, so a person can fix the rows and import just those again.
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import type { Problem } from '../../shared/problems';
 import type { MergeRecord } from './dedupe';
 import { own } from './source-row';
 
-export interface RejectRecord {
+/** A rejected row: its problem (code and parameters) and where it is. */
+export type RejectRecord = Problem & {
   line: number;
   /** The field key, when one cell is to blame. */
   field: string | null;
@@ -16,12 +19,13 @@ export interface RejectRecord {
   column: string | null;
   /** The cell's text (cut to 200 characters). */
   value: string | null;
-  reason: string;
-}
+};
 
 export const REJECTS_FILE = 'rejected.csv';
 export const MERGES_FILE = 'merges.csv';
-export const REJECT_COLUMNS = ['Line', 'Problem column', 'Problem'];
+export const REJECT_COLUMNS = ['Line', 'Problem column', 'Problem code', 'Problem params'];
+/** merges.csv's "Merged into": this word, or the line of the file the row was merged into. */
+export const INTO_EXISTING = 'existing';
 const BOM = '\ufeff';
 
 class CsvAppender {
@@ -70,20 +74,22 @@ export class ImportDetails {
     if (dir) mkdirSync(dir, { recursive: true });
   }
 
-  reject(line: number, cells: string[], field: string | null, reason: string): void {
+  reject(line: number, cells: string[], field: string | null, problem: Problem): void {
     this.rejectCount++;
     const col = field === null ? undefined : this.fieldColumns[field];
     const column = col === undefined ? null : (this.headers[col] ?? `Column ${col + 1}`);
+    // The parameters are plain data; a copy through JSON also stops them keeping a chunk of the
+    // file alive (their values can be slices of it).
+    const params = JSON.stringify(problem.params);
     if (this.rejects.length < this.keep) {
-      // Copies, not slices: cells and reasons can be slices of a whole chunk of the file.
       const value = col === undefined ? null : own((cells[col] ?? '').slice(0, 200));
-      this.rejects.push({ line, field, column, value, reason: own(reason) });
+      this.rejects.push({ ...problem, params: JSON.parse(params), line, field, column, value });
     }
     if (this.dir) {
       this.rejectFile ??= new CsvAppender(join(this.dir, REJECTS_FILE), [...this.headers, ...REJECT_COLUMNS]);
       const row: (string | number | null)[] = this.headers.map((_, i) => cells[i] ?? '');
-      // Cells beyond the header (a ragged row) are kept too, after the reason columns would shift them.
-      this.rejectFile.row([...row, line, column, reason, ...cells.slice(this.headers.length)]);
+      // Cells beyond the header (a ragged row) are kept too, after the problem columns would shift them.
+      this.rejectFile.row([...row, line, column, problem.code, params, ...cells.slice(this.headers.length)]);
     }
   }
 
@@ -92,7 +98,7 @@ export class ImportDetails {
     if (this.merges.length < this.keep) this.merges.push({ ...m, name: own(m.name) });
     if (this.dir) {
       this.mergeFile ??= new CsvAppender(join(this.dir, MERGES_FILE), ['Line', 'Customer id', 'Customer', 'Matched by', 'Merged into', 'What changed']);
-      this.mergeFile.row([m.line, m.customerId, m.name, m.matchedBy, m.into === 'existing' ? 'existing customer' : `line ${m.into}`, m.changed.join(', ')]);
+      this.mergeFile.row([m.line, m.customerId, m.name, m.matchedBy, m.into === 'existing' ? INTO_EXISTING : m.into, m.changed.join(', ')]);
     }
   }
 

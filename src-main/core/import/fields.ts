@@ -1,8 +1,8 @@
 // What each kind of import can fill: the field keys a mapping uses, which are required, and the
 // header names (English and Chinese) that suggest them. The UI translates labels by key
 // (import.field.<kind>.<key>); `label`/`labelZh` are the fallbacks.
-export const IMPORT_KINDS = ['customers', 'orders', 'interactions', 'feedback'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+import { IMPORT_KINDS, type ImportKind } from '../../shared/import-settings';
+export { IMPORT_KINDS, type ImportKind };
 
 export interface FieldDef {
   key: string;

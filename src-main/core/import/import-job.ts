@@ -4,7 +4,9 @@
 // quit, kept nothing, and fails with a clear message instead of running again by itself (a file
 // that crashed the app would otherwise crash it on every start).
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { z } from 'zod';
+import type { JobKindName } from '../../shared/job-kinds';
 import { AppError } from '../errors';
 import { defineJob } from '../jobs/job-kind';
 import type { ImportSummary } from './importer';
@@ -13,7 +15,10 @@ import { inspectSource } from './read-source';
 import { runImport } from './run-import';
 import { importJobInput } from './schemas';
 
-export const IMPORT_JOB_KIND = 'import.run';
+export const IMPORT_JOB_KIND = 'import.run' satisfies JobKindName;
+
+/** Committed before the file's one transaction opens: found on resume, it means a crash cut the run off. */
+const importCheckpoint = z.object({ started: z.boolean() });
 
 /** Where a run keeps rejected.csv and merges.csv. */
 export const runDir = (dataDir: string, jobId: number) => join(dataDir, 'imports', `job-${jobId}`);
@@ -22,8 +27,10 @@ export function createImportJob(dataDir: string) {
   return defineJob({
     kind: IMPORT_JOB_KIND,
     input: importJobInput,
+    checkpoint: importCheckpoint,
+    subject: (input) => (input.source.sheet ? `${basename(input.source.path)} · ${input.source.sheet}` : basename(input.source.path)),
     async run(ctx): Promise<ImportSummary> {
-      if ((ctx.checkpoint as { started?: boolean } | undefined)?.started) {
+      if (ctx.checkpoint?.started) {
         throw new AppError(
           'import_interrupted',
           'This import was cut off (Patron closed or stopped) before it finished. Nothing from it was kept; start the import again.',

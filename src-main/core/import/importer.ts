@@ -1,8 +1,9 @@
 // The writing half of one import: each checked row is written (creating, merging or skipping),
-// and rejected rows are reported with their line and reason. Runs synchronously inside the
+// and rejected rows are reported with their line and problem. Runs synchronously inside the
 // caller's transaction; the caller decides whether it commits (import) or rolls back (dry run,
 // preview, cancel, error).
 import type Database from 'better-sqlite3';
+import { BulkScope } from '../derived/bulk-scope';
 import { CustomerStore, type CustomerCounts, type MergeRecord } from './dedupe';
 import type { BulkLoad } from './bulk-load';
 import type { ImportDetails, RejectRecord } from './details';
@@ -56,6 +57,8 @@ export const TABLES_BY_KIND: Record<ImportRequest['kind'], Record<string, number
 
 export class Importer {
   private rows = 0;
+  /** What this import adds and changes: the derived-state hooks catch up on it at the end. */
+  private readonly scope: BulkScope;
   private readonly customers: CustomerStore;
   private readonly orders: OrderWriter | null = null;
   private readonly interactions: InteractionWriter | null = null;
@@ -69,11 +72,12 @@ export class Importer {
     private readonly bulk?: BulkLoad,
   ) {
     const o = req.options;
-    this.customers = new CustomerStore(sqlite, o.onMatch, (m) => details.merge(m), {
+    this.scope = new BulkScope(sqlite);
+    this.customers = new CustomerStore(sqlite, this.scope, o.onMatch, (m) => details.merge(m), {
       keysInMemory: bulk?.keysInMemory,
       onKeysInDatabase: () => bulk?.restoreIndexes(['customers']),
     });
-    if (req.kind === 'orders') this.orders = new OrderWriter(sqlite, this.customers, details, o.createCustomers, outcome);
+    if (req.kind === 'orders') this.orders = new OrderWriter(sqlite, this.scope.addedAfter('order'), this.customers, details, o.createCustomers, outcome);
     if (req.kind === 'interactions') this.interactions = new InteractionWriter(sqlite, this.customers, details, o.createCustomers, outcome);
     if (req.kind === 'feedback') this.feedback = new FeedbackWriter(sqlite, this.customers, details, o.createCustomers, outcome);
   }
@@ -83,8 +87,8 @@ export class Importer {
     this.rows++;
     if (this.orders) return this.orders.line(line, src, checked as CheckedRow<'orders'>);
     if (!checked.ok) {
-      this.details.reject(line, src.cells, checked.problem.field, checked.problem.reason);
-      this.outcome?.({ line, status: 'rejected', values: null, reason: checked.problem.reason });
+      this.details.reject(line, src.cells, checked.problem.field, checked.problem);
+      this.outcome?.({ line, status: 'rejected', values: null, problem: checked.problem });
       return;
     }
     if (this.interactions) return this.interactions.write(line, src, checked.value as InteractionRow);
@@ -96,18 +100,21 @@ export class Importer {
 
   /** Work that can be done ahead, for the moments between batches when the next is not ready. */
   idle(): void {
-    this.customers.writeSearchRowsAhead();
+    this.scope.ahead();
   }
 
-  /** Writes what is still held (the last order), recomputes metrics, rebuilds changed search rows. */
+  /**
+   * Writes what is still held (the last order), then brings derived state (metrics, search rows,
+   * "customer since") up to date through the hooks and records the import's change on the bus:
+   * the caller's COMMIT makes it visible, and changeBus(sqlite).flush() after it emits it.
+   */
   finish(): ImportCounts {
     this.orders?.flush();
-    // Metrics of customers from before read their orders by customer: that index first. The
-    // customers' own indexes are built after the metrics are written, not updated with them.
+    // Metrics read orders by customer: that index first. The customers' own indexes are built
+    // after the metrics are written, not updated with them.
     this.bulk?.restoreIndexes(['orders']);
-    this.orders?.updateMetrics();
+    this.scope.finish();
     this.bulk?.restoreIndexes();
-    this.customers.finish();
     const oc = this.orders?.counts;
     return {
       rows: this.rows,

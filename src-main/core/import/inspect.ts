@@ -2,6 +2,7 @@
 // kind and column mapping for every kind, a saved template that fits, and suggested parse
 // options (day/month order, decimal comma) from what the values look like.
 import type { Db } from '../db/open';
+import { shopCurrencyOf } from '../money/settings';
 import type { ImportKind } from './fields';
 import { guessDateOrder, type DateOrder } from './parse-date';
 import { inspectSource, type SourceInfo } from './read-source';
@@ -13,7 +14,8 @@ export interface InspectResult extends SourceInfo {
   suggestedKind: ImportKind;
   suggestions: Record<ImportKind, Suggestion>;
   template: ReturnType<typeof matchTemplate>;
-  suggestedOptions: { dateOrder: DateOrder; decimalComma: boolean };
+  /** `currency`: for amounts that name none, the shop currency (money/settings.ts). */
+  suggestedOptions: { dateOrder: DateOrder; decimalComma: boolean; currency: string };
 }
 
 const DATE_FIELDS = ['ordered_at', 'occurred_at', 'created_at'];
@@ -37,6 +39,7 @@ export async function inspectFile(db: Db, input: SourceInput, sampleSize = 20): 
     suggestedOptions: {
       dateOrder: guessDateOrder(columnValues(DATE_FIELDS)) ?? 'DMY',
       decimalComma: columnValues(AMOUNT_FIELDS).some((v) => DECIMAL_COMMA.test(v.trim())),
+      currency: shopCurrencyOf(db),
     },
   };
 }

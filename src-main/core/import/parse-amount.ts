@@ -6,6 +6,7 @@ export interface Amount {
   currency: string | null;
 }
 
+/** Signs and words that name one currency. Order matters: "US$" before "$", "R$" before "$". */
 const SIGNS: [RegExp, string][] = [
   [/US\$|USD|US\s*dollars?/i, 'USD'],
   [/HK\$|HKD/i, 'HKD'],
@@ -13,40 +14,69 @@ const SIGNS: [RegExp, string][] = [
   [/S\$|SGD/i, 'SGD'],
   [/A\$|AUD/i, 'AUD'],
   [/C\$|CAD/i, 'CAD'],
-  [/RMB|CNY|人民币|元|块|[¥￥]/i, 'CNY'],
+  [/NZ\$/, 'NZD'],
+  [/R\$/, 'BRL'],
+  [/RMB|CNY|人民币|元|块/i, 'CNY'],
   [/JPY|円/i, 'JPY'],
   [/€|EUR|euros?/i, 'EUR'],
   [/£|GBP/i, 'GBP'],
   [/₩|KRW/i, 'KRW'],
-  [/\$/, 'USD'],
+  [/₹/, 'INR'],
+  [/₽/, 'RUB'],
+  [/฿/, 'THB'],
+  [/₱/, 'PHP'],
+  [/₫/, 'VND'],
+  [/₺/, 'TRY'],
+  [/₪/, 'ILS'],
 ];
 
-const TOKENS = /US\s*dollars?|euros?|US\$|HK\$|NT\$|S\$|A\$|C\$|USD|HKD|TWD|SGD|AUD|CAD|RMB|CNY|JPY|EUR|GBP|KRW|人民币|元|块|円|[¥￥€£₩$]/gi;
+/** Signs several currencies write: read as the assumed currency when it is one of them. */
+const SHARED_SIGNS: [RegExp, readonly string[], string][] = [
+  [/[¥￥]/, ['CNY', 'JPY'], 'CNY'],
+  [/\$/, ['USD', 'HKD', 'TWD', 'SGD', 'AUD', 'CAD', 'NZD', 'MXN'], 'USD'],
+];
+
+const TOKENS =
+  /US\s*dollars?|euros?|US\$|HK\$|NT\$|NZ\$|S\$|A\$|C\$|R\$|USD|HKD|TWD|SGD|AUD|CAD|RMB|CNY|JPY|EUR|GBP|KRW|人民币|元|块|円|[¥￥€£₩₹₽฿₱₫₺₪$]/gi;
+
+/** Any other ISO 4217 code written out in capitals ("CHF 12", "12.50 NOK"). */
+let isoCodes: Set<string> | null = null;
+function isoCode(text: string): string | null {
+  isoCodes ??= new Set(Intl.supportedValuesOf('currency'));
+  for (const m of text.matchAll(/(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])/g)) if (isoCodes.has(m[1])) return m[1];
+  return null;
+}
+
+function currencyOf(text: string, assumed: string | null): string | null {
+  for (const [re, code] of SIGNS) if (re.test(text)) return code;
+  for (const [re, codes, usual] of SHARED_SIGNS) if (re.test(text)) return assumed && codes.includes(assumed) ? assumed : usual;
+  return isoCode(text);
+}
 
 /**
  * Parses `raw` into cents, or null when it is not an amount. `decimalComma` settles "1.299" and
  * "1,299": with it they are 1299 and 1.299; without, 1.299 and 1299. Text with both separators
- * ("1.299,00", "1,299.00") needs no hint: the last one is the decimal point.
+ * ("1.299,00", "1,299.00") needs no hint: the last one is the decimal point. `assumed` is the
+ * currency amounts are taken to be in (the import's, by default the shop's): a bare "$" in an
+ * Australian shop is AUD, "¥" in a Japanese one JPY.
  */
-export function parseAmount(raw: string, decimalComma = false): Amount | null {
+export function parseAmount(raw: string, decimalComma = false, assumed: string | null = null): Amount | null {
   let v = raw.trim();
   if (!v) return null;
   let currency: string | null = null;
   if (/[^\d.,\-\s]/.test(v)) {
-    for (const [re, code] of SIGNS) {
-      if (re.test(v)) {
-        currency = code;
-        break;
-      }
-    }
+    currency = currencyOf(v, assumed);
     v = v.replace(TOKENS, '');
+    // A code only Intl knows ("CHF") comes out by itself: other letters stay and fail the number.
+    if (currency && v.includes(currency)) v = v.replace(currency, '');
   }
   let negative = false;
   if (/^\(.*\)$/.test(v.trim())) {
     negative = true;
     v = v.trim().slice(1, -1);
   }
-  v = v.replace(/[\s\u00a0\u202f']/g, '');
+  // Spaces and apostrophes group thousands (1 299, 1'299, Swiss 1’299).
+  v = v.replace(/[\s\u00a0\u202f'\u2019]/g, '');
   if (v.startsWith('-')) {
     negative = !negative;
     v = v.slice(1);

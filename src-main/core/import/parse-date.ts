@@ -5,6 +5,7 @@
 import dayjs from 'dayjs';
 // The .js matters: the Electron build loads this through Node's ESM resolver, which adds no extensions.
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import type { Problem } from '../../shared/problems';
 
 dayjs.extend(customParseFormat);
 
@@ -115,19 +116,17 @@ export function parseDate(raw: string, order: DateOrder = 'DMY'): number | null 
   return null;
 }
 
-/** Why `raw` was not accepted as a date, in plain words. */
-export function dateProblem(raw: string, order: DateOrder): string {
+/** Why `raw` was not accepted as a date, as a problem code. */
+export function dateProblem(raw: string, order: DateOrder): Problem<'date_order_mismatch' | 'date_not_real' | 'date_unparseable'> {
   const v = raw.trim();
+  const value = v.length > 80 ? v.slice(0, 80) : v;
   const m = XYZ.exec(v);
   if (m) {
     const other: DateOrder = order === 'DMY' ? 'MDY' : 'DMY';
-    if (parseDate(v, other) !== null) {
-      const want = order === 'DMY' ? 'day/month/year' : 'month/day/year';
-      return `"${v}" does not fit the chosen date order (${want}); check the day/month order setting.`;
-    }
+    if (parseDate(v, other) !== null) return { code: 'date_order_mismatch', params: { value, order } };
   }
-  if (YMD.test(v) || XYZ.test(v) || COMPACT.test(v)) return `"${v}" is not a real date or time.`;
-  return `"${v}" is not a date Patron understands (use a form like 2024-01-05).`;
+  if (YMD.test(v) || XYZ.test(v) || COMPACT.test(v)) return { code: 'date_not_real', params: { value } };
+  return { code: 'date_unparseable', params: { value } };
 }
 
 /** Which order a column of dates is in, when any value settles it (a first part above 12 means day first). */

@@ -2,23 +2,13 @@
 // cached because it is the slowest step of a big import), yes/no, the app's enums from the words
 // people use in English and Chinese, whole numbers, star ratings and tag lists.
 import type { CountryCode } from 'libphonenumber-js';
-import { normalizeEmail, normalizePhone } from '../customers/normalize';
+import { halfWidth, phoneKey } from '../customers/contact';
 import { own } from './source-row';
 
-/** Full-width forms typed with a Chinese input method (＠, ０-９, ＋) read as their ASCII twins. */
-export const halfWidth = (s: string) => (/[\uff01-\uff5e\u3000]/.test(s) ? s.normalize('NFKC') : s);
-
-const EMAIL = /^[^\s@"<>(),;:]+@[^\s@"<>(),;:]+\.[^\s@"<>(),;:.]{2,}$/;
-
-/** The email as it will be stored (trimmed, "mailto:" and angle brackets gone), or null if invalid. */
-export function parseEmail(raw: string): { email: string; norm: string } | null {
-  let v = halfWidth(raw.trim()).replace(/^mailto:/i, '');
-  const angle = /<([^>]+)>/.exec(v);
-  if (angle) v = angle[1];
-  v = v.trim();
-  if (!EMAIL.test(v)) return null;
-  return { email: v, norm: normalizeEmail(v)! };
-}
+// What a valid email or phone is, and the language guess, are the customers' own definitions
+// (customers/contact.ts, customers/language.ts), shared with the customer form and the sample shop.
+export { cnMobile, halfWidth, parseEmail } from '../customers/contact';
+export { guessLanguage } from '../customers/language';
 
 /** Phone normalisation per import run: the same customer's number repeats on every order line. */
 export class PhoneNormalizer {
@@ -30,30 +20,11 @@ export class PhoneNormalizer {
   normalize(raw: string): string | null {
     let hit = this.cache.get(raw);
     if (hit !== undefined) return hit;
-    const v = halfWidth(raw).replace(/^tel:/i, '');
-    hit = this.country === 'CN' ? cnMobile(v) : null;
-    if (hit === null) hit = v.replace(/\D/g, '').length >= 5 ? normalizePhone(v, this.country) : null;
+    hit = phoneKey(raw, this.country);
     if (this.cache.size >= 50_000) this.cache.clear();
     this.cache.set(own(raw), hit);
     return hit;
   }
-}
-
-/**
- * Mainland mobile numbers, the bulk of a Chinese file, without the full parser (15 µs a number):
- * 13800138000, 138 0013 8000, +86 138-0013-8000, 0086 13800138000, 8613800138000 all become
- * 8613800138000, exactly what libphonenumber-js gives (a test holds the two to the same answers
- * for every prefix). 179xx is left to the parser: China's IP-dialling prefixes (17951...) start so.
- */
-export function cnMobile(v: string): string | null {
-  if (!/^[+\d\s\-().]+$/.test(v)) return null;
-  let d = v.replace(/\D/g, '');
-  if (v.trimStart().startsWith('+')) {
-    if (!d.startsWith('86')) return null;
-    d = d.slice(2);
-  } else if (d.length === 15 && d.startsWith('0086')) d = d.slice(4);
-  else if (d.length === 13 && d.startsWith('86')) d = d.slice(2);
-  return /^1(?:[3-68-9]\d|7[0-8])\d{8}$/.test(d) ? `86${d}` : null;
 }
 
 const YES = new Set(['yes', 'y', 'true', 't', '1', 'x', '✓', '✔', '√', 'on', 'opt in', 'opted in', 'subscribed', '是', '对', '有', '同意', '已同意', '订阅', '已订阅', '已处理', '已回复', '处理', '回复']);
@@ -107,10 +78,6 @@ export const LANGUAGE: Record<string, string> = {
   en: 'en', english: 'en', eng: 'en', 英文: 'en', 英语: 'en', 'en us': 'en', 'en gb': 'en',
   zh: 'zh', chinese: 'zh', cn: 'zh', 中文: 'zh', 汉语: 'zh', 普通话: 'zh', 'zh cn': 'zh', 'zh hans': 'zh', 简体中文: 'zh', 'zh tw': 'zh', 繁体中文: 'zh',
 };
-
-const HAN = /\p{Script=Han}/u;
-/** 'zh' for text with Chinese characters, else 'en'. */
-export const guessLanguage = (text: string | null | undefined) => (text && HAN.test(text) ? 'zh' : 'en');
 
 /** A whole number; `null` for empty, NaN for text that is not one. */
 export function parseInteger(raw: string): number | null {

@@ -5,6 +5,7 @@ import { createReadStream, type ReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import type { Readable } from 'node:stream';
+import type { Problem } from '../../shared/problems';
 import type { SourceRow } from './source-row';
 
 export interface CsvFormat {
@@ -29,9 +30,8 @@ export interface StreamOptions {
  */
 const CHUNK = 64 * 1024;
 
-export const MISSING_QUOTE =
-  'A quote (") in this row is never closed, so Patron could not tell where the row ends; the rest of the file was read as part of it. Fix the quotes in this row and import again.';
-export const BAD_QUOTE = 'A value in this row has a stray quote (") after its closing quote; quotes inside a value must be doubled ("").';
+const MISSING_QUOTE: Problem = { code: 'quote_unclosed', params: {} };
+const BAD_QUOTE: Problem = { code: 'quote_stray', params: {} };
 
 function isBlank(cells: string[]): boolean {
   for (let i = 0; i < cells.length; i++) if (cells[i] !== '' && cells[i].trim() !== '') return false;
@@ -105,7 +105,7 @@ export function streamCsv(file: string, format: CsvFormat, onRows: (rows: Source
           const data = results.data;
           if (first && data.length && data[0].length && data[0][0].charCodeAt(0) === 0xfeff) data[0][0] = data[0][0].slice(1);
           first = false;
-          const problems = new Map<number, string>();
+          const problems = new Map<number, Problem>();
           for (const e of results.errors) {
             if (e.code === 'MissingQuotes') problems.set(e.row ?? data.length - 1, MISSING_QUOTE);
             else if (e.code === 'InvalidQuotes' && !problems.has(e.row ?? -1)) problems.set(e.row ?? data.length - 1, BAD_QUOTE);

@@ -1,6 +1,7 @@
 // One way in for every file: work out how to read it (format, encoding, delimiter, sheet, header
 // row: detected, or as the person set them) and stream its data rows. Anything unreadable is one
-// AppError with one plain sentence.
+// AppError with its code and one plain sentence; a file with no data rows (empty, blank, or a
+// header alone) is refused here, at the first step, as file_empty.
 import iconv from 'iconv-lite';
 import { basename, extname } from 'node:path';
 import { AppError } from '../errors';
@@ -8,7 +9,7 @@ import { cleanHeaders, detectDelimiter, detectNewline, findHeaderRow, numberedHe
 import { streamCsv, type StreamOptions } from './read-csv';
 import { assertCompleteZip, streamXlsx } from './read-xlsx';
 import type { SourceInput } from './schemas';
-import { sniffFile, unreadable } from './sniff-file';
+import { nothingToImport, sniffFile } from './sniff-file';
 import type { SourceRow } from './source-row';
 
 export interface SourceLayout {
@@ -48,8 +49,18 @@ function decodeSample(sample: Buffer, encoding: string, complete: boolean): stri
   return text;
 }
 
-function withHeader(rows: SourceRow[], headerLine: number | undefined, what: string): { headerLine: number; headers: string[]; data: SourceRow[] } {
-  if (!rows.length) throw new AppError('file_unreadable', `${what} has no rows.`, 'path');
+/**
+ * Finds the header row among the first `rows` of `file` (all of them when `whole`). A file whose
+ * rows are all at or above its header has nothing to import: refused as file_empty.
+ */
+function withHeader(
+  file: string,
+  rows: SourceRow[],
+  headerLine: number | undefined,
+  where: { sheet?: string; whole: boolean },
+): { headerLine: number; headers: string[]; data: SourceRow[] } {
+  const inSheet = where.sheet === undefined ? '' : ` in the sheet "${where.sheet}"`;
+  if (!rows.length) throw nothingToImport(file, `there are no rows${inSheet}.`, { reason: 'no_rows', sheet: where.sheet });
   const width = Math.max(...rows.map((r) => r.cells.length));
   /** Columns: the header's, or more when most data rows are wider (a header missing its last names). */
   const columnsUnder = (header: string[], data: SourceRow[]) => {
@@ -70,6 +81,14 @@ function withHeader(rows: SourceRow[], headerLine: number | undefined, what: str
   }
   if (index < 0) return { headerLine: 0, headers: numberedHeaders(width), data: rows };
   const data = rows.slice(index + 1);
+  if (!data.length && where.whole) {
+    const line = rows[index].line;
+    throw nothingToImport(file, `it has a header row (line ${line}${inSheet}) but no rows of data below it, so there is nothing to import.`, {
+      reason: 'header_only',
+      line,
+      sheet: where.sheet,
+    });
+  }
   return { headerLine: rows[index].line, headers: cleanHeaders(rows[index].cells, columnsUnder(rows[index].cells, data)), data };
 }
 
@@ -82,7 +101,7 @@ export async function inspectSource(input: SourceInput, sampleSize = 20): Promis
     assertCompleteZip(file, sniffed.size);
     const rows: SourceRow[] = [];
     const { sheet, sheets } = await streamXlsx(file, input.sheet, (batch) => rows.push(...batch), { maxRows: SAMPLE_ROWS + sampleSize });
-    const h = withHeader(rows, input.headerLine, `The sheet "${sheet}"`);
+    const h = withHeader(file, rows, input.headerLine, { sheet, whole: rows.length < SAMPLE_ROWS + sampleSize });
     return {
       path: file, fileName, size: sniffed.size, format: 'xlsx', encoding: null, delimiter: null, newline: null, sheet, sheets,
       headerLine: h.headerLine, headers: h.headers, sampleRows: h.data.slice(0, sampleSize), estimatedRows: null,
@@ -91,14 +110,14 @@ export async function inspectSource(input: SourceInput, sampleSize = 20): Promis
   if (input.sheet !== undefined) throw new AppError('invalid_input', `"${fileName}" is a text file; it has no sheets.`, 'sheet');
   const encoding = input.encoding ?? sniffed.encoding.encoding;
   const text = decodeSample(sniffed.sample, encoding, sniffed.complete);
-  if (!text.trim()) throw unreadable(file, 'the file has no rows (it is blank).');
+  if (!text.trim()) throw nothingToImport(file, 'the file has no rows (it is blank).', { reason: 'blank' });
   const newline = detectNewline(text);
   // Excel's own hint on the first line: "sep=;".
   const hinted = /^sep=([,;\t|])\s*$/m.exec(text.slice(0, 10))?.[1];
   const delimiter = input.delimiter ?? hinted ?? detectDelimiter(text, newline, ['.tsv', '.tab'].includes(extname(file).toLowerCase()));
   const rows: SourceRow[] = [];
   const lines = await streamCsv(file, { encoding, delimiter, newline }, (batch) => rows.push(...batch), { maxRows: SAMPLE_ROWS + sampleSize });
-  const h = withHeader(rows, input.headerLine, `"${fileName}"`);
+  const h = withHeader(file, rows, input.headerLine, { whole: rows.length < SAMPLE_ROWS + sampleSize });
   let estimatedRows: number | null = null;
   if (sniffed.complete && rows.length < SAMPLE_ROWS + sampleSize) estimatedRows = h.data.length;
   else if (lines > 0) estimatedRows = Math.round((sniffed.size / Math.max(1, sniffed.sample.length)) * Math.max(1, text.split(newline).length) - h.headerLine);

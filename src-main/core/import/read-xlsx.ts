@@ -4,6 +4,7 @@
 // parser serves CSV and XLSX.
 import type ExcelJS from 'exceljs';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError } from '../errors';
 import type { StreamOptions } from './read-csv';
@@ -55,7 +56,7 @@ export function assertCompleteZip(file: string, size: number): void {
   for (let i = buf.length - 22; i >= 0; i--) {
     if (buf[i] === 0x50 && buf[i + 1] === 0x4b && buf[i + 2] === 0x05 && buf[i + 3] === 0x06) return;
   }
-  throw unreadable(file, 'the workbook is incomplete or damaged (it may not have finished downloading or copying). Get a fresh copy and try again.');
+  throw unreadable(file, 'the workbook is incomplete or damaged (it may not have finished downloading or copying). Get a fresh copy and try again.', 'damaged_workbook');
 }
 
 export interface XlsxResult {
@@ -221,7 +222,7 @@ export async function streamXlsx(
   } catch (err) {
     // Errors from our own onRows (database, validation) and cancels are not the file's fault.
     if (err === rowsError || err instanceof AppError || opts.signal?.aborted) throw err;
-    throw unreadable(file, `the workbook is damaged or is not an Excel workbook (${(err as Error).message}).`);
+    throw unreadable(file, `the workbook is damaged or is not an Excel workbook (${(err as Error).message}).`, 'damaged_workbook');
   } finally {
     // An entry left part-read (a preview, a cancel) still hears its source end early: that is
     // not an error anyone needs to see.
@@ -229,11 +230,16 @@ export async function streamXlsx(
   }
   const sheets = (parsers.model?.sheets ?? []).map((s) => s.name);
   if (!found) {
-    if (!sheets.length) throw unreadable(file, 'it is a zip archive but not an Excel workbook. Save the table as .xlsx or CSV and import that.');
+    if (!sheets.length) throw unreadable(file, 'it is a zip archive but not an Excel workbook. Save the table as .xlsx or CSV and import that.', 'not_a_workbook');
     if (wanted !== undefined) {
-      throw new AppError('file_unreadable', `The workbook has no sheet called "${wanted}". Its sheets are: ${sheets.join(', ')}.`, 'sheet');
+      throw new AppError('file_unreadable', `The workbook has no sheet called "${wanted}". Its sheets are: ${sheets.join(', ')}.`, 'sheet', {
+        file: basename(file),
+        reason: 'sheet_missing',
+        sheet: wanted,
+        sheets,
+      });
     }
-    throw unreadable(file, 'the workbook has no visible sheet.');
+    throw unreadable(file, 'the workbook has no visible sheet.', 'no_visible_sheet');
   }
   return { sheet: found, sheets, lines: lastLine };
 }

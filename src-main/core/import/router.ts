@@ -2,7 +2,7 @@
 // run) → follow the job on jobs.events → rejects/merges pages; plus saved templates.
 import { z } from 'zod';
 import { procedure, router } from '../trpc';
-import { readDetails } from './details-files';
+import { readDetails, readRejects } from './details-files';
 import { IMPORT_KINDS, KINDS } from './fields';
 import { IMPORT_JOB_KIND } from './import-job';
 import { inspectFile } from './inspect';
@@ -36,8 +36,8 @@ export const importRouter = router({
     }),
   /** Starts the import job (or, with dryRun, a full check that writes nothing); follow it on jobs.events. */
   start: procedure.input(importJobInput).mutation(({ ctx, input }) => ({ jobId: ctx.core.jobs.start(IMPORT_JOB_KIND, input) })),
-  /** A page of a run's rejected rows: the original cells, then Line, Problem column, Problem. */
-  rejects: procedure.input(page).query(({ ctx, input }) => readDetails(ctx.core.paths.dataDir, input.jobId, 'rejects', input.offset, input.limit)),
+  /** A page of a run's rejected rows: each with its line, column, problem (code and parameters) and the original cells. */
+  rejects: procedure.input(page).query(({ ctx, input }) => readRejects(ctx.core.paths.dataDir, input.jobId, input.offset, input.limit)),
   /** A page of a run's merges: Line, Customer id, Customer, Matched by, Merged into, What changed. */
   merges: procedure.input(page).query(({ ctx, input }) => readDetails(ctx.core.paths.dataDir, input.jobId, 'merges', input.offset, input.limit)),
   /** Saved mappings, by name. */

@@ -9,7 +9,7 @@
 import type { CheckedRow, ImportKind, RowValues } from './check-row';
 import type { CellSource } from './source-row';
 import { grown } from './typed-arrays';
-import type { Person } from './validate-common';
+import type { Person, RowProblem } from './validate-common';
 
 export interface EncodedBatch {
   kind: ImportKind;
@@ -284,8 +284,9 @@ export class BatchEncoder {
     p.cells = cells;
     if (checked.ok) this.codec.put(p, checked.value);
     else {
+      // Problems are rare and small: their code and parameters travel as JSON.
       p.str(checked.problem.field);
-      p.str(checked.problem.reason);
+      p.str(JSON.stringify({ code: checked.problem.code, params: checked.problem.params }));
       p.str(checked.orderNo ?? null);
     }
     p.cells = null;
@@ -312,8 +313,8 @@ export function decodeBatch(b: EncodedBatch, onRow: (line: number, src: CellSour
       continue;
     }
     const field = u.str();
-    const reason = u.text();
+    const problem: RowProblem = { ...JSON.parse(u.text()), field };
     const orderNo = u.str();
-    onRow(line, src, orderNo === null ? { ok: false, problem: { field, reason } } : { ok: false, problem: { field, reason }, orderNo });
+    onRow(line, src, orderNo === null ? { ok: false, problem } : { ok: false, problem, orderNo });
   }
 }

@@ -10,6 +10,7 @@
 // during an import can be affected.
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { changeBus } from '../changes/bus';
 import { ImportDetails, MERGES_FILE, REJECTS_FILE } from './details';
 import { startBulkLoad } from './bulk-load';
 import { keysFitInMemory } from './dedupe';
@@ -77,6 +78,8 @@ export async function runImport(
     ctl.signal?.throwIfAborted();
     if (ctl.dryRun) {
       sqlite.exec('ROLLBACK');
+      // What the write path recorded for the change bus never happened.
+      changeBus(sqlite).discard();
       await ctl.beforeCommit?.(rows);
     } else {
       await ctl.beforeCommit?.(rows);
@@ -101,6 +104,7 @@ export async function runImport(
     };
   } catch (err) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    changeBus(sqlite).discard();
     details.close();
     throw err;
   } finally {

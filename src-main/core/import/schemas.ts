@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CHANNELS } from '../db/schema';
 import { AppError } from '../errors';
 import { DELIMITERS } from './detect-layout';
+import { IMPORT_OPTION_DEFAULTS } from '../../shared/import-settings';
 import { IMPORT_KINDS, KINDS, type ImportKind } from './fields';
 
 export const sourceInput = z.object({
@@ -28,25 +29,25 @@ export type SourceInput = z.infer<typeof sourceInput>;
 
 export const importOptions = z.object({
   /** How to read 05/01/2024: day first (DMY) or month first (MDY). 2024-01-05 and 2024年1月5日 are read either way. */
-  dateOrder: z.enum(['DMY', 'MDY']).default('DMY'),
+  dateOrder: z.enum(['DMY', 'MDY']).default(IMPORT_OPTION_DEFAULTS.dateOrder),
   /** Read "1.299" as 1299 and "1,299" as 1.299 (Europe). Amounts with both separators need no hint. */
-  decimalComma: z.boolean().default(false),
+  decimalComma: z.boolean().default(IMPORT_OPTION_DEFAULTS.decimalComma),
   /** Currency for amounts that name none. */
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/, 'A currency is a three-letter code like CNY')
-    .default('CNY'),
+    .default(IMPORT_OPTION_DEFAULTS.currency),
   /** Country of phone numbers written without a country code. */
   defaultCountry: z
     .string()
     .refine((c) => isSupportedCountry(c), 'Not a country code libphonenumber knows (like CN or US)')
-    .default('CN'),
+    .default(IMPORT_OPTION_DEFAULTS.defaultCountry),
   /** For customers that match: only fill in what is missing (fill), or let the file's values win (overwrite). */
-  onMatch: z.enum(['fill', 'overwrite']).default('fill'),
+  onMatch: z.enum(['fill', 'overwrite']).default(IMPORT_OPTION_DEFAULTS.onMatch),
   /** Orders, messages and reviews for customers not in Patron: create the customer (true) or reject the row. */
-  createCustomers: z.boolean().default(true),
+  createCustomers: z.boolean().default(IMPORT_OPTION_DEFAULTS.createCustomers),
   /** Messages: the channel when the file has no channel column. */
-  defaultChannel: z.enum(CHANNELS).default('email'),
+  defaultChannel: z.enum(CHANNELS).default(IMPORT_OPTION_DEFAULTS.defaultChannel),
 });
 export type ImportOptions = z.infer<typeof importOptions>;
 

@@ -44,26 +44,29 @@ export function deleteTemplate(db: Db, id: number): void {
   if (db.delete(importTemplates).where(eq(importTemplates.id, id)).run().changes === 0) throw notFound('Import template', id);
 }
 
-/** The template that fits these headers best (all its headers present, most fields), as column indexes. */
-export function matchTemplate(db: Db, headers: string[]): (Omit<ImportTemplate, 'mapping'> & { mapping: Record<string, number> }) | null {
+/** A template applied to a file's headers: its mapping as column indexes, and the headers it names that the file lacks. */
+export function fitTemplate(t: ImportTemplate, headers: string[]): { mapping: Record<string, number>; missing: string[] } {
   const index = new Map<string, number>();
   headers.forEach((h, i) => {
     const n = normalizeHeader(h);
     if (!index.has(n)) index.set(n, i);
   });
+  const mapping: Record<string, number> = {};
+  const missing: string[] = [];
+  for (const [field, header] of Object.entries(t.mapping)) {
+    const column = index.get(normalizeHeader(header));
+    if (column === undefined) missing.push(header);
+    else mapping[field] = column;
+  }
+  return { mapping, missing };
+}
+
+/** The template that fits these headers best (all its headers present, most fields), as column indexes. */
+export function matchTemplate(db: Db, headers: string[]): (Omit<ImportTemplate, 'mapping'> & { mapping: Record<string, number> }) | null {
   let best: (Omit<ImportTemplate, 'mapping'> & { mapping: Record<string, number> }) | null = null;
   for (const t of listTemplates(db)) {
-    const mapping: Record<string, number> = {};
-    let fits = true;
-    for (const [field, header] of Object.entries(t.mapping)) {
-      const column = index.get(normalizeHeader(header));
-      if (column === undefined) {
-        fits = false;
-        break;
-      }
-      mapping[field] = column;
-    }
-    if (fits && Object.keys(mapping).length && (!best || Object.keys(mapping).length > Object.keys(best.mapping).length)) best = { ...t, mapping };
+    const { mapping, missing } = fitTemplate(t, headers);
+    if (!missing.length && Object.keys(mapping).length && (!best || Object.keys(mapping).length > Object.keys(best.mapping).length)) best = { ...t, mapping };
   }
   return best;
 }

@@ -1,19 +1,18 @@
 // What every row validator shares: reading a mapped cell, the parse options, the shape of a
-// problem (which field, why, in plain words) and the person a row is about (name, email, phone).
+// problem (which field, and its code with parameters) and the person a row is about (name,
+// email, phone).
+import type { Problem } from '../../shared/problems';
 import type { DateOrder } from './parse-date';
 import { dateProblem, parseDate } from './parse-date';
 import { choice, guessLanguage, LANGUAGE, parseEmail, type PhoneNormalizer } from './parse-values';
 import { own } from './source-row';
 
-export interface Problem {
-  /** The field key whose cell is wrong (the caller turns it into the column's header). */
-  field: string | null;
-  reason: string;
-}
+/** Why a row was rejected: its problem code and parameters, and the field key whose cell is wrong (null: the whole row). */
+export type RowProblem = Problem & { field: string | null };
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; problem: Problem };
+export type Checked<T> = { ok: true; value: T } | { ok: false; problem: RowProblem };
 
-export const bad = (field: string | null, reason: string): { ok: false; problem: Problem } => ({ ok: false, problem: { field, reason } });
+export const bad = (field: string | null, problem: Problem): { ok: false; problem: RowProblem } => ({ ok: false, problem: { ...problem, field } });
 
 export interface ParseOptions {
   dateOrder: DateOrder;
@@ -133,22 +132,22 @@ function parsePerson(rawName: string, rawEmail: string, rawPhone: string, prefix
   let emailNorm: string | null = null;
   if (rawEmail) {
     const e = parseEmail(rawEmail);
-    if (!e) return bad(`${prefix}email`, `"${clip(rawEmail, 80)}" is not a valid email address.`);
+    if (!e) return bad(`${prefix}email`, { code: 'email_invalid', params: { value: clip(rawEmail, 80) } });
     email = clip(e.email, 320);
     emailNorm = e.norm;
   }
   let phoneNorm: string | null = null;
   if (rawPhone) {
     phoneNorm = phones.normalize(rawPhone);
-    if (!phoneNorm) return bad(`${prefix}phone`, `"${clip(rawPhone, 80)}" is not a phone number (too few digits).`);
+    if (!phoneNorm) return bad(`${prefix}phone`, { code: 'phone_invalid', params: { value: clip(rawPhone, 80) } });
   }
   return { ok: true, value: { name, email, emailNorm, phone: rawPhone ? clip(rawPhone, 40) : null, phoneNorm } };
 }
 
-/** A required date cell. */
-export function readDate(cols: Columns, cells: string[], field: string, label: string, opts: Pick<ParseOptions, 'dateOrder' | 'memo'>): Checked<number> {
+/** A required date cell (`what` names it in the problem when it is empty). */
+export function readDate(cols: Columns, cells: string[], field: string, what: 'date' | 'order_date', opts: Pick<ParseOptions, 'dateOrder' | 'memo'>): Checked<number> {
   const raw = cols.get(cells, field);
-  if (!raw) return bad(field, `The ${label} is empty.`);
+  if (!raw) return bad(field, { code: 'date_empty', params: { what } });
   return opts.memo.date(field, raw, opts.dateOrder);
 }
 
@@ -159,22 +158,23 @@ export function readOptionalDate(cols: Columns, cells: string[], field: string, 
   return opts.memo.date(field, raw, opts.dateOrder);
 }
 
-export const quoted = (raw: string) => `"${clip(raw, 80)}"`;
+/** A cell's text as a problem's `value`: long cells are cut (the whole row is in the rejected-rows file). */
+export const valueOf = (raw: string) => clip(raw, 80);
 
 /**
  * The start of every activity row (a message, a review): whose it is, found by email or phone,
- * and when it happened. `what` names the row in the problem ("message", "review").
+ * and when it happened. `what` names the row in the problem (a message, a review).
  */
 export function readOwnerAndTime(
   cols: Columns,
   cells: string[],
   opts: Pick<ParseOptions, 'phones' | 'memo' | 'dateOrder'>,
-  what: string,
+  what: 'message' | 'review',
 ): Checked<{ person: Person; occurredAt: number }> {
   const person = readPerson(cols, cells, 'customer_', opts);
   if (!person.ok) return person;
   if (!person.value.email && !person.value.phone) {
-    return bad(cols.has('customer_email') ? 'customer_email' : 'customer_phone', `The row has no customer email or phone, so Patron cannot tell whose ${what} it is.`);
+    return bad(cols.has('customer_email') ? 'customer_email' : 'customer_phone', { code: 'customer_key_missing', params: { what } });
   }
   const date = readDate(cols, cells, 'occurred_at', 'date', opts);
   if (!date.ok) return date;
@@ -186,6 +186,6 @@ export function readLanguage(cols: Columns, cells: string[], text: string | null
   const raw = cols.get(cells, 'language');
   if (!raw) return { ok: true, value: guessLanguage(text) };
   const l = choice(LANGUAGE, raw);
-  if (!l) return bad('language', `${quoted(raw)} is not a language Patron knows (English or Chinese).`);
+  if (!l) return bad('language', { code: 'language_unknown', params: { value: valueOf(raw) } });
   return { ok: true, value: l };
 }

@@ -1,6 +1,6 @@
 // A row of a customer file, checked and turned into the values Patron stores.
 import { choice, guessLanguage, LANGUAGE, parseBool, parseTags } from './parse-values';
-import { bad, quoted, readOptionalDate, readPerson, type Checked, type Columns, type ParseOptions, type Person } from './validate-common';
+import { bad, readOptionalDate, readPerson, type Checked, type Columns, type ParseOptions, type Person, valueOf } from './validate-common';
 
 export interface CustomerRow extends Person {
   company: string | null;
@@ -23,7 +23,7 @@ function consent(cols: Columns, cells: string[], field: string): Checked<boolean
   const raw = cols.get(cells, field);
   if (!raw) return { ok: true, value: undefined };
   const v = parseBool(raw);
-  if (v === undefined) return bad(field, `${quoted(raw)} is not a yes or no.`);
+  if (v === undefined) return bad(field, { code: 'yes_no_invalid', params: { value: valueOf(raw) } });
   return { ok: true, value: v };
 }
 
@@ -31,12 +31,12 @@ export function readCustomer(cols: Columns, cells: string[], opts: ParseOptions)
   const person = readPerson(cols, cells, '', opts);
   if (!person.ok) return person;
   const p = person.value;
-  if (!p.name && !p.email && !p.phone) return bad('name', 'The row has no name, email or phone.');
+  if (!p.name && !p.email && !p.phone) return bad('name', { code: 'person_missing', params: {} });
   const rawLanguage = cols.get(cells, 'language');
   let language = guessLanguage(p.name);
   if (rawLanguage) {
     const l = choice(LANGUAGE, rawLanguage);
-    if (!l) return bad('language', `${quoted(rawLanguage)} is not a language Patron knows (English or Chinese).`);
+    if (!l) return bad('language', { code: 'language_unknown', params: { value: valueOf(rawLanguage) } });
     language = l;
   }
   const created = readOptionalDate(cols, cells, 'created_at', opts);

@@ -1,7 +1,7 @@
 // A row of a reviews/complaints/surveys file, checked and turned into stored values.
 import type { FEEDBACK_KINDS } from '../db/schema';
 import { choice, FEEDBACK_KIND, parseInteger, parseRating } from './parse-values';
-import { bad, quoted, readLanguage, readOwnerAndTime, type Checked, type Columns, type ParseOptions, type Person } from './validate-common';
+import { bad, readLanguage, readOwnerAndTime, type Checked, type Columns, type ParseOptions, type Person, valueOf } from './validate-common';
 
 export interface FeedbackRow {
   person: Person;
@@ -22,19 +22,19 @@ export function readFeedback(cols: Columns, cells: string[], opts: ParseOptions)
   const rawKind = cols.get(cells, 'kind');
   if (rawKind) {
     const k = choice(FEEDBACK_KIND, rawKind);
-    if (!k) return bad('kind', `${quoted(rawKind)} is not a kind of feedback Patron knows (review, complaint or survey).`);
+    if (!k) return bad('kind', { code: 'feedback_kind_unknown', params: { value: valueOf(rawKind) } });
     kind = k;
   }
   const rawRating = cols.get(cells, 'rating');
   const rating = parseRating(rawRating);
-  if (Number.isNaN(rating)) return bad('rating', `The rating ${quoted(rawRating)} is not a number of stars.`);
-  if (rating !== null && (rating < 1 || rating > 5)) return bad('rating', `The rating ${rawRating} is outside 1 to 5 stars.`);
+  if (Number.isNaN(rating)) return bad('rating', { code: 'rating_invalid', params: { value: valueOf(rawRating) } });
+  if (rating !== null && (rating < 1 || rating > 5)) return bad('rating', { code: 'rating_out_of_range', params: { value: valueOf(rawRating) } });
   const rawNps = cols.get(cells, 'nps');
   const nps = parseInteger(rawNps);
-  if (Number.isNaN(nps)) return bad('nps', `The NPS score ${quoted(rawNps)} is not a whole number.`);
-  if (nps !== null && (nps < 0 || nps > 10)) return bad('nps', `The NPS score ${rawNps} is outside 0 to 10.`);
+  if (Number.isNaN(nps)) return bad('nps', { code: 'nps_invalid', params: { value: valueOf(rawNps) } });
+  if (nps !== null && (nps < 0 || nps > 10)) return bad('nps', { code: 'nps_out_of_range', params: { value: valueOf(rawNps) } });
   const body = cols.get(cells, 'body').slice(0, 100_000) || null;
-  if (rating === null && nps === null && !body) return bad(cols.has('body') ? 'body' : 'rating', 'The row has no rating, score or text.');
+  if (rating === null && nps === null && !body) return bad(cols.has('body') ? 'body' : 'rating', { code: 'feedback_empty', params: {} });
   const language = readLanguage(cols, cells, body);
   if (!language.ok) return language;
   return {

@@ -1,7 +1,7 @@
 // A row of a messages file (emails, WeChat chats, call logs...), checked and turned into stored values.
 import type { CHANNELS, DIRECTIONS } from '../db/schema';
 import { CHANNEL, choice, DIRECTION, parseBool } from './parse-values';
-import { bad, quoted, readLanguage, readOwnerAndTime, type Checked, type Columns, type ParseOptions, type Person } from './validate-common';
+import { bad, readLanguage, readOwnerAndTime, type Checked, type Columns, type ParseOptions, type Person, valueOf } from './validate-common';
 
 export interface InteractionRow {
   person: Person;
@@ -18,19 +18,19 @@ export function readInteraction(cols: Columns, cells: string[], opts: ParseOptio
   const head = readOwnerAndTime(cols, cells, opts, 'message');
   if (!head.ok) return head;
   const body = cols.get(cells, 'body');
-  if (!body) return bad('body', 'The message is empty.');
+  if (!body) return bad('body', { code: 'message_empty', params: {} });
   let channel = opts.defaultChannel;
   const rawChannel = cols.get(cells, 'channel');
   if (rawChannel) {
     const c = choice(CHANNEL, rawChannel);
-    if (!c) return bad('channel', `${quoted(rawChannel)} is not a channel Patron knows (email, phone, SMS, WeChat, WhatsApp, social or in person).`);
+    if (!c) return bad('channel', { code: 'channel_unknown', params: { value: valueOf(rawChannel) } });
     channel = c;
   }
   let direction: InteractionRow['direction'] = 'inbound';
   const rawDirection = cols.get(cells, 'direction');
   if (rawDirection) {
     const d = choice(DIRECTION, rawDirection);
-    if (!d) return bad('direction', `${quoted(rawDirection)} is neither inbound (from the customer) nor outbound (to the customer).`);
+    if (!d) return bad('direction', { code: 'direction_unknown', params: { value: valueOf(rawDirection) } });
     direction = d;
   }
   const language = readLanguage(cols, cells, body);
@@ -40,7 +40,7 @@ export function readInteraction(cols: Columns, cells: string[], opts: ParseOptio
   const rawHandled = cols.get(cells, 'handled');
   if (rawHandled && direction === 'inbound') {
     const h = parseBool(rawHandled);
-    if (h === undefined) return bad('handled', `${quoted(rawHandled)} is not a yes or no.`);
+    if (h === undefined) return bad('handled', { code: 'yes_no_invalid', params: { value: valueOf(rawHandled) } });
     handled = h;
   }
   return {

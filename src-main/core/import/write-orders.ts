@@ -3,15 +3,18 @@
 // leaves the whole order out (and in the rejected rows, ready to be fixed and imported again)
 // instead of importing it with a line missing. An order number that is already in the database
 // from before this import is skipped: re-importing a file creates nothing new.
+//
+// Orders are written through the orders' own bulk mode (orders/write.ts). Nobody sums spend
+// here: the metrics hook computes it in SQL at the end, by the same rule as for an order added
+// in the UI.
 import type Database from 'better-sqlite3';
-import { BatchedInsert } from '../db/batched-insert';
-import { recomputeCustomerMetrics } from '../orders/metrics';
+import type { Problem } from '../../shared/problems';
+import { orderRows } from '../orders/write';
 import type { CustomerStore } from './dedupe';
 import type { ImportDetails } from './details';
 import type { Checked } from './validate-common';
 import type { OrderLineRow } from './validate-order';
 import type { RowOutcome } from './outcome';
-import { SpendTally } from './spend-tally';
 import { own, type CellSource } from './source-row';
 
 interface PendingLine {
@@ -37,14 +40,11 @@ export interface OrderCounts {
 export class OrderWriter {
   readonly counts: OrderCounts = { ordersCreated: 0, ordersExisting: 0, itemsCreated: 0, productsCreated: 0 };
   private readonly s;
-  /** Lines are only ever appended during the import, so they go in 16 to a statement. */
-  private readonly items: BatchedInsert;
+  private readonly rows: ReturnType<typeof orderRows>;
   private readonly startMaxOrderId: number;
   private readonly bySku = new Map<string, number>();
   private readonly byName = new Map<string, number>();
   private readonly rejectedOrders = new Map<string, number>();
-  private readonly existingWithOrders = new Set<number>();
-  private readonly newSpend: SpendTally;
   /** Orders from before the import that the file names (counted once however their lines fall). */
   private readonly existingSeen = new Set<number>();
   private pending: Pending | null = null;
@@ -53,25 +53,19 @@ export class OrderWriter {
   private readonly now = Date.now();
 
   constructor(
-    private readonly sqlite: Database.Database,
+    sqlite: Database.Database,
+    /** Orders with an id above this were written by this import. */
+    startMaxOrderId: number,
     private readonly customers: CustomerStore,
     private readonly details: ImportDetails,
     private readonly createCustomers: boolean,
     private readonly outcome?: (o: RowOutcome) => void,
   ) {
     this.s = {
-      byNo: sqlite.prepare('SELECT id, customer_id AS customerId FROM orders WHERE order_no = ?'),
-      order: sqlite.prepare(`INSERT INTO orders (customer_id, order_no, ordered_at, status, channel, total_cents, currency, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(order_no) DO NOTHING`),
-      addToTotal: sqlite.prepare('UPDATE orders SET total_cents = total_cents + ? WHERE id = ?'),
-      status: sqlite.prepare('SELECT status FROM orders WHERE id = ?').pluck(),
-      metrics: sqlite.prepare('UPDATE customers SET total_spent_cents = ?, order_count = ?, first_order_at = ?, last_order_at = ? WHERE id = ?'),
       product: sqlite.prepare(`INSERT INTO products (sku, name, category, price_cents, currency, source) VALUES (?, ?, '', ?, ?, 'import')`),
-      maxId: sqlite.prepare('SELECT coalesce(max(id), 0) FROM orders').pluck(),
     };
-    this.items = new BatchedInsert(sqlite, 'order_items', ['order_id', 'product_id', 'product_name', 'quantity', 'unit_price_cents']);
-    this.newSpend = new SpendTally(customers.startMaxId + 1);
-    this.startMaxOrderId = this.s.maxId.get() as number;
+    this.rows = orderRows(sqlite);
+    this.startMaxOrderId = startMaxOrderId;
     this.noOrdersBefore = this.startMaxOrderId === 0;
     for (const p of sqlite.prepare('SELECT id, sku, name FROM products ORDER BY id').all() as { id: number; sku: string; name: string }[]) {
       this.bySku.set(p.sku, p.id);
@@ -83,8 +77,8 @@ export class OrderWriter {
     const orderNo = checked.ok ? checked.value.orderNo : checked.orderNo;
     if (this.pending && this.pending.orderNo !== orderNo) this.writePending();
     if (!checked.ok) {
-      this.details.reject(line, src.cells, checked.problem.field, checked.problem.reason);
-      this.outcome?.({ line, status: 'rejected', values: null, reason: checked.problem.reason });
+      this.details.reject(line, src.cells, checked.problem.field, checked.problem);
+      this.outcome?.({ line, status: 'rejected', values: null, problem: checked.problem });
       if (orderNo) {
         this.pending ??= { orderNo, lines: [], badLine: null };
         this.pending.badLine ??= line;
@@ -95,10 +89,10 @@ export class OrderWriter {
     this.pending.lines.push({ line, src, row: checked.value });
   }
 
-  private rejectAll(p: Pending, reason: string, field: string | null = null): void {
+  private rejectAll(p: Pending, problem: Problem, field: string | null = null): void {
     for (const l of p.lines) {
-      this.details.reject(l.line, l.src.cells, field, reason);
-      this.outcome?.({ line: l.line, status: 'rejected', values: l.row, reason });
+      this.details.reject(l.line, l.src.cells, field, problem);
+      this.outcome?.({ line: l.line, status: 'rejected', values: l.row, problem });
     }
   }
 
@@ -125,15 +119,15 @@ export class OrderWriter {
     }
     if (p.badLine !== null) {
       this.rejectedOrders.set(own(p.orderNo), p.badLine);
-      this.rejectAll(p, `Order ${p.orderNo} was left out because its line ${p.badLine} was rejected; fix that line and import the whole order again.`);
+      this.rejectAll(p, { code: 'order_line_rejected', params: { orderNo: p.orderNo, line: p.badLine } });
       return;
     }
     const earlierBad = this.rejectedOrders.get(p.orderNo);
     if (earlierBad !== undefined) {
-      this.rejectAll(p, `Order ${p.orderNo} was left out because its line ${earlierBad} was rejected; fix that line and import the whole order again.`);
+      this.rejectAll(p, { code: 'order_line_rejected', params: { orderNo: p.orderNo, line: earlierBad } });
       return;
     }
-    const existing = this.noOrdersBefore ? undefined : (this.s.byNo.get(p.orderNo) as { id: number; customerId: number } | undefined);
+    const existing = this.noOrdersBefore ? undefined : this.rows.byNo(p.orderNo);
     if (existing && existing.id <= this.startMaxOrderId) {
       if (!this.existingSeen.has(existing.id)) {
         this.existingSeen.add(existing.id);
@@ -146,20 +140,19 @@ export class OrderWriter {
     if (existing) return this.addLines(p, existing);
     const customerId = this.customers.reference(first.person, p.lines[0].line, this.createCustomers);
     if (customerId === null) {
-      const who = [first.person.email && `the email ${first.person.email}`, first.person.phone && `the phone ${first.person.phone}`].filter(Boolean).join(' or ');
-      this.rejectAll(p, `No customer has ${who}. Import the customers first, or let the import create them.`, first.person.email ? 'customer_email' : 'customer_phone');
+      const problem: Problem = { code: 'customer_unknown', params: { email: first.person.email, phone: first.person.phone } };
+      this.rejectAll(p, problem, first.person.email ? 'customer_email' : 'customer_phone');
       return;
     }
-    let total = first.orderTotalCents;
-    if (total === null) total = this.linesTotal(p);
-    const res = this.s.order.run(customerId, p.orderNo, first.orderedAt, first.status, first.channel, total, first.currency, this.now);
-    if (res.changes === 0) {
-      // The number clashed: an order this import wrote earlier in the file.
-      return this.addLines(p, this.s.byNo.get(p.orderNo) as { id: number; customerId: number });
-    }
+    const orderId = this.rows.insert(
+      customerId,
+      { orderNo: p.orderNo, orderedAt: first.orderedAt, status: first.status, channel: first.channel, currency: first.currency, totalCents: first.orderTotalCents ?? this.linesTotal(p) },
+      this.now,
+    );
+    // The number clashed: an order this import wrote earlier in the file.
+    if (orderId === null) return this.addLines(p, this.rows.byNo(p.orderNo)!);
     this.counts.ordersCreated++;
-    this.countSpend(customerId, first.status, total, first.orderedAt, true);
-    this.writeItems(p, Number(res.lastInsertRowid), customerId);
+    this.writeItems(p, orderId, customerId);
   }
 
   private linesTotal(p: Pending): number {
@@ -171,11 +164,7 @@ export class OrderWriter {
   /** More lines of an order this import already wrote, further down the file. */
   private addLines(p: Pending, order: { id: number; customerId: number }): void {
     const first = p.lines[0].row;
-    if (first.orderTotalCents === null) {
-      const add = this.linesTotal(p);
-      this.s.addToTotal.run(add, order.id);
-      this.countSpend(order.customerId, this.s.status.get(order.id) as OrderLineRow['status'], add, first.orderedAt, false);
-    }
+    if (first.orderTotalCents === null) this.rows.addToTotal(order.id, this.linesTotal(p));
     this.writeItems(p, order.id, order.customerId);
   }
 
@@ -183,38 +172,16 @@ export class OrderWriter {
     for (const l of p.lines) {
       const item = l.row.item;
       if (item) {
-        this.items.add(orderId, this.productId(item, l.row.currency), item.name, item.quantity, item.unitPriceCents);
+        this.rows.item(orderId, this.productId(item, l.row.currency), item.name, item.quantity, item.unitPriceCents);
         this.counts.itemsCreated++;
       }
       this.outcome?.({ line: l.line, status: 'created', values: l.row, customerId });
     }
   }
 
-  /**
-   * Spend of customers this import created is summed here (all their orders are in this file);
-   * customers from before are recomputed from the database at the end.
-   */
-  private countSpend(customerId: number, status: OrderLineRow['status'], cents: number, at: number, newOrder: boolean): void {
-    if (customerId <= this.customers.startMaxId) {
-      this.existingWithOrders.add(customerId);
-      return;
-    }
-    if (status !== 'paid') return;
-    this.newSpend.add(customerId, cents, at, newOrder);
-  }
-
   /** Writes the order still held (the last one) and the lines still queued. */
   flush(): void {
     this.writePending();
-    this.items.flush();
-  }
-
-  /** Brings the customers' spend, order counts and first/last order up to date. */
-  updateMetrics(): void {
-    for (const m of this.newSpend.entries()) this.s.metrics.run(m.spent, m.count, m.first, m.last, m.id);
-    const ids = [...this.existingWithOrders];
-    const all = (this.sqlite.prepare('SELECT count(*) FROM customers').pluck().get() as number) || 1;
-    if (ids.length > all / 2) recomputeCustomerMetrics(this.sqlite);
-    else if (ids.length) recomputeCustomerMetrics(this.sqlite, ids);
+    this.rows.flush();
   }
 }

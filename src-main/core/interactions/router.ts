@@ -16,8 +16,8 @@ export const interactionsRouter = router({
         occurredAt: z.number().int().optional(),
       }),
     )
-    .mutation(({ ctx, input }) => logInteraction(ctx.core.db, ctx.core.sqlite, input)),
+    .mutation(({ ctx, input }) => logInteraction(ctx.core.sqlite, input)),
   setHandled: procedure
     .input(z.object({ id: z.number().int().positive(), handled: z.boolean() }))
-    .mutation(({ ctx, input }) => setHandled(ctx.core.db, input.id, input.handled)),
+    .mutation(({ ctx, input }) => setHandled(ctx.core.sqlite, input.id, input.handled)),
 });

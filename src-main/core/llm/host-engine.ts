@@ -16,6 +16,7 @@ import {
   type LlamaGrammar,
   type LlamaModel,
 } from 'node-llama-cpp';
+import { loadFailure } from './host-errors';
 import type { BatchItemResult, BatchParams, BatchResult, GenerateParams, GenerateResult, GpuInfo, GpuKind, HostError, LoadedInfo, LoadRequest } from './protocol';
 
 interface Slot {
@@ -68,15 +69,14 @@ export class HostEngine {
     this.logTail.length = 0;
     // Lets tests on machines without a GPU prove the CPU fallback (runtime.ts) works.
     if (process.env.PATRON_LLM_SIMULATE_GPU_FAILURE === '1' && req.gpu !== false) {
-      throw new EngineError({ message: 'Failed to load model', detail: 'simulated GPU failure: out of device memory', gpu: 'cuda' });
+      throw new EngineError(loadFailure(new Error('simulated GPU failure: out of device memory'), req.modelPath, [], 'cuda'));
     }
     try {
       this.model = await llama.loadModel({ modelPath: req.modelPath, gpuLayers: 'auto' });
     } catch (err) {
       // The real cause reaches the logger a moment after the rejection.
       await new Promise((r) => setTimeout(r, 100));
-      const detail = this.logTail.filter((l) => !/failed to load model$/i.test(l)).join('\n') || undefined;
-      throw new EngineError({ message: err instanceof Error ? err.message : String(err), detail, gpu: llama.gpu as GpuKind });
+      throw new EngineError(loadFailure(err, req.modelPath, this.logTail, llama.gpu as GpuKind));
     }
     const model = this.model;
     let sequences = req.sequences;
@@ -87,7 +87,7 @@ export class HostEngine {
       } catch (err) {
         // Not enough memory for several sequences: one is still useful.
         if (err instanceof InsufficientMemoryError && sequences > 1) sequences = 1;
-        else throw new EngineError({ message: err instanceof Error ? err.message : String(err) });
+        else throw new EngineError(loadFailure(err, req.modelPath, this.logTail, llama.gpu as GpuKind));
       }
     }
     // resolveChatWrapper blocks for ~0.5 s: once per model, never per request.
@@ -170,7 +170,7 @@ export class HostEngine {
   }
 
   private requireModel(): void {
-    if (!this.model || !this.context) throw new EngineError({ message: 'No model is loaded in the model process.' });
+    if (!this.model || !this.context) throw new EngineError({ code: 'internal', message: 'No model is loaded in the model process.', params: {} });
   }
 
   async generate(p: GenerateParams, signal: AbortSignal, onChunk: (text: string) => void): Promise<GenerateResult> {

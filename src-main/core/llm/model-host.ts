@@ -1,6 +1,7 @@
 // Entry point of the model host process, forked by the core (runtime.ts). It speaks the protocol
 // in protocol.ts over the IPC channel and exits when the core goes away.
 import { EngineError, HostEngine } from './host-engine';
+import { hostFailure } from './host-errors';
 import type { FromHost, HostError, ToHost } from './protocol';
 
 const engine = new HostEngine();
@@ -12,8 +13,7 @@ function send(msg: FromHost): void {
 }
 
 function toHostError(err: unknown): HostError {
-  if (err instanceof EngineError) return err.error;
-  return { message: err instanceof Error ? err.message : String(err) };
+  return err instanceof EngineError ? err.error : hostFailure(err);
 }
 
 // Text chunks are batched for ~30 ms, still smooth to read: a fast model emits hundreds of tokens

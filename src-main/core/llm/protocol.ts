@@ -31,7 +31,7 @@ export interface LoadedInfo extends GpuInfo {
   contextSize: number;
   chatWrapper: string;
   loadMs: number;
-  /** Why the GPU was not used although one was found (a failed GPU load), else null. */
+  /** Set when a GPU was found but could not load the model, so it runs on the CPU: llama.cpp's words for why. */
   fallback: string | null;
 }
 
@@ -92,10 +92,15 @@ export type ToHost =
   | { type: 'batch'; id: number; params: BatchParams }
   | { type: 'abort'; id: number };
 
+/**
+ * An error from the model host, in the core's one error shape: a code the UI words, the file it
+ * concerns, and llama.cpp's own words in `detail` (the real cause behind "Failed to load model").
+ */
+export type HostErrorCode = 'model_load_failed' | 'model_out_of_memory' | 'internal';
 export interface HostError {
+  code: HostErrorCode;
   message: string;
-  /** What llama.cpp logged around the failure (the real cause behind "Failed to load model"). */
-  detail?: string;
+  params: { file?: string; detail?: string };
   /** The GPU the runtime was using when it failed (load failures only). */
   gpu?: GpuKind;
 }

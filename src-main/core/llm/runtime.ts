@@ -40,7 +40,8 @@ interface Loaded {
 }
 
 const describeExit = (e: Exit) => `${e.signal ? `signal ${e.signal}` : `exit code ${e.code}`}${e.stderr ? `: ${e.stderr.split('\n').slice(-3).join(' ')}` : ''}`;
-const hostMessage = (e: HostError) => (e.detail ? `${e.detail}` : e.message);
+/** A host's error as the core's: same code, message and params. */
+const fromHost = (e: HostError) => new AppError(e.code, e.message, undefined, e.params);
 
 export class LlmRuntime {
   readonly events = new EventEmitter();
@@ -86,8 +87,13 @@ export class LlmRuntime {
     host.onExit = (exit, expected) => {
       if (expected || this.current?.host !== host) return;
       this.current = null;
-      const file = this.status.modelPath ? basename(this.status.modelPath) : 'the model';
-      this.setStatus({ state: 'crashed', loaded: null, error: { code: 'model_crashed', message: `The model process stopped unexpectedly while running "${file}" (${describeExit(exit)}). It will restart on the next request.` } });
+      const file = this.status.modelPath ? basename(this.status.modelPath) : undefined;
+      const detail = describeExit(exit);
+      this.setStatus({
+        state: 'crashed',
+        loaded: null,
+        error: { code: 'model_crashed', message: `The model process stopped unexpectedly while running "${file}" (${detail}). It will restart on the next request.`, params: { file, during: 'run', detail } },
+      });
     };
     return host;
   }
@@ -101,12 +107,13 @@ export class LlmRuntime {
       await host.ready;
       host.send({ type: 'probe' });
       const reply = await host.waitFor((m) => m.type === 'probed' || m.type === 'load_failed');
-      if (reply.type !== 'probed') throw new AppError('model_load_failed', `The model runtime could not start: ${hostMessage(reply.error)}`);
+      if (reply.type !== 'probed') throw fromHost(reply.error);
       this.gpuInfo = reply.info;
       return reply.info;
     } catch (err) {
       if (err instanceof AppError) throw err;
-      throw new AppError('model_crashed', `The model runtime could not start (${describeExit(err as Exit)}).`);
+      const detail = describeExit(err as Exit);
+      throw new AppError('model_crashed', `The model runtime could not start (${detail}).`, undefined, { during: 'load', detail });
     } finally {
       await host.stop();
     }
@@ -114,7 +121,7 @@ export class LlmRuntime {
 
   /** Loads `modelPath` unless it is already loaded; one load at a time, shared by all callers. */
   async load(modelPath: string): Promise<LoadedInfo> {
-    if (this.closed) throw new AppError('model_load_failed', 'The core is shutting down.');
+    if (this.closed) throw new AppError('cancelled', 'The core is shutting down.');
     if (this.current?.info.modelPath === modelPath && this.current.host.alive) return this.current.info;
     if (this.loading?.path === modelPath) return (await this.loading.promise).info;
     const promise = this.loadFresh(modelPath);
@@ -140,7 +147,7 @@ export class LlmRuntime {
         const gpu = err instanceof LoadFailure ? err.gpu : undefined;
         if (this.opts.gpu === false || gpu === false) throw err;
         loaded = await this.loadIn(modelPath, false);
-        loaded.info.fallback = `The GPU could not load the model (${(err as Error).message}); running on the CPU.`;
+        loaded.info.fallback = err instanceof LoadFailure ? err.detail : String(err);
       }
       this.current = loaded;
       this.setStatus({ state: 'ready', loaded: loaded.info, error: null });
@@ -149,7 +156,7 @@ export class LlmRuntime {
       const e =
         err instanceof LoadFailure ? err.toAppError(modelPath)
         : err instanceof AppError ? err
-        : new AppError('model_load_failed', `The model runtime could not start: ${err instanceof Error ? err.message : String(err)}`);
+        : new AppError('model_load_failed', `The model runtime could not start: ${String(err)}`, undefined, { file: basename(modelPath), detail: String(err) });
       this.setStatus({ state: 'failed', loaded: null, error: e.toShape() });
       throw e;
     }
@@ -165,12 +172,12 @@ export class LlmRuntime {
       if (p.type === 'probed') probed = this.gpuInfo = gpu === 'auto' ? p.info : (this.gpuInfo ?? p.info);
       host.send({ type: 'load', request: { modelPath, gpu, threads: this.opts.threads, sequences: this.opts.sequences, contextSize: this.opts.contextSize } });
       const reply = await host.waitFor((m): m is Extract<FromHost, { type: 'loaded' | 'load_failed' }> => m.type === 'loaded' || m.type === 'load_failed');
-      if (reply.type === 'load_failed') throw new LoadFailure(hostMessage(reply.error), reply.error.gpu ?? probed?.gpu, false);
+      if (reply.type === 'load_failed') throw new LoadFailure(reply.error, reply.error.gpu ?? probed?.gpu);
       return { host, info: reply.info };
     } catch (err) {
       await host.stop();
       if (err instanceof LoadFailure) throw err;
-      throw new LoadFailure(describeExit(err as Exit), probed?.gpu, true);
+      throw new LoadFailure(describeExit(err as Exit), probed?.gpu);
     }
   }
 
@@ -193,9 +200,11 @@ export class LlmRuntime {
       if (signal?.aborted) onAbort();
       const msg = await reply.catch((exit: Exit) => {
         if (host.stopped) throw new AppError('cancelled', 'The model was unloaded (another model was activated, or Patron is closing) before it finished.');
-        throw new AppError('model_crashed', `The model process stopped unexpectedly while running "${basename(loaded.info.modelPath)}" (${describeExit(exit)}).`);
+        const file = basename(loaded.info.modelPath);
+        const detail = describeExit(exit);
+        throw new AppError('model_crashed', `The model process stopped unexpectedly while running "${file}" (${detail}).`, undefined, { file, during: 'run', detail });
       });
-      if (msg.type === 'failed') throw new AppError('internal', `The model failed: ${hostMessage(msg.error)}`);
+      if (msg.type === 'failed') throw fromHost(msg.error);
       return (msg as unknown as { result: R }).result;
     } finally {
       signal?.removeEventListener('abort', onAbort);
@@ -239,19 +248,27 @@ export class LlmRuntime {
   }
 }
 
-/** A load that did not succeed: refused by llama.cpp, or the process died while loading. */
+/** A load that did not succeed: refused by llama.cpp (a HostError), or the process died while loading (its exit). */
 class LoadFailure extends Error {
   constructor(
-    readonly reason: string,
+    readonly failure: HostError | string,
     readonly gpu: GpuInfo['gpu'] | undefined,
-    readonly crashed: boolean,
   ) {
-    super(reason);
+    super(typeof failure === 'string' ? failure : failure.message);
+  }
+
+  /** The raw words: llama.cpp's log, or how the process ended. */
+  get detail(): string {
+    return typeof this.failure === 'string' ? this.failure : (this.failure.params.detail ?? this.failure.message);
   }
 
   toAppError(modelPath: string): AppError {
     const file = basename(modelPath);
-    if (this.crashed) return new AppError('model_crashed', `Loading the model file "${file}" stopped the model process (${this.reason}). The file is damaged or not supported.`);
-    return new AppError('model_load_failed', `The model file "${file}" could not be loaded: ${this.reason}`);
+    if (typeof this.failure !== 'string') return fromHost(this.failure);
+    return new AppError('model_crashed', `Loading the model file "${file}" stopped the model process (${this.failure}). The file is damaged or not supported.`, undefined, {
+      file,
+      during: 'load',
+      detail: this.failure,
+    });
   }
 }

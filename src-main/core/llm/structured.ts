@@ -14,13 +14,13 @@ export function parseModelJson<T>(schema: z.ZodType<T>, text: string): T {
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new AppError('model_output_invalid', `The model's answer is not complete JSON (it may have run out of tokens): ${text.slice(0, 120)}`);
+    throw new AppError('model_output_invalid', `The model's answer is not complete JSON (it may have run out of tokens): ${text.slice(0, 120)}`, undefined, { detail: text.slice(0, 500) });
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue.path.join('.') || 'answer';
-    throw new AppError('model_output_invalid', `The model's answer does not fit what was asked (${where}: ${issue.message}).`);
+    throw new AppError('model_output_invalid', `The model's answer does not fit what was asked (${where}: ${issue.message}).`, undefined, { detail: `${where}: ${issue.message}` });
   }
   return parsed.data;
 }

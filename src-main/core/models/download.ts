@@ -15,6 +15,8 @@ export interface DownloadOptions {
   url: string;
   /** The partial file; renamed by the caller once verified. */
   partFile: string;
+  /** The model's file name, which errors name (never the partial file's). */
+  name: string;
   expectedSha256: string | null;
   signal: AbortSignal;
   onProgress(received: number, total: number | null): void;
@@ -46,7 +48,7 @@ function get(url: string, headers: Record<string, string>, signal: AbortSignal):
 }
 
 /** Follows redirects by hand so the first response's X-Linked-Etag is seen. */
-async function open(url: string, headers: Record<string, string>, signal: AbortSignal) {
+async function open(url: string, headers: Record<string, string>, signal: AbortSignal, name: string) {
   let serverSha: string | null = null;
   for (let hop = 0; hop < 6; hop++) {
     const res = await get(url, headers, signal);
@@ -59,7 +61,7 @@ async function open(url: string, headers: Record<string, string>, signal: AbortS
     }
     return { res, serverSha };
   }
-  throw new AppError('download_failed', 'The download was redirected too many times.');
+  throw new AppError('download_failed', 'The download was redirected too many times.', undefined, { file: name, reason: 'redirects' });
 }
 
 async function hashExisting(file: string, hash: Hash, signal: AbortSignal): Promise<number> {
@@ -79,7 +81,7 @@ interface Progress {
 
 /** One request: appends to the part file from `st.received`, or starts over if the server ignores the Range. */
 async function transfer(o: DownloadOptions, st: Progress): Promise<void> {
-  const { res, serverSha } = await open(o.url, st.received > 0 ? { range: `bytes=${st.received}-` } : {}, o.signal);
+  const { res, serverSha } = await open(o.url, st.received > 0 ? { range: `bytes=${st.received}-` } : {}, o.signal, o.name);
   st.serverSha ??= serverSha;
   const status = res.statusCode ?? 0;
   if (status === 416 && st.received > 0) {
@@ -90,11 +92,20 @@ async function transfer(o: DownloadOptions, st: Progress): Promise<void> {
   }
   if (status !== 200 && status !== 206) {
     res.resume();
-    throw new AppError('download_failed', `The server answered ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''} for ${o.url}.`);
+    throw new AppError('download_refused', `The server answered ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''} for ${o.url}.`, undefined, {
+      file: o.name,
+      status,
+      host: new URL(o.url).host,
+    });
   }
   if (status === 206) {
     const m = /bytes (\d+)-\d+\/(\d+|\*)/.exec(String(res.headers['content-range'] ?? ''));
-    if (!m || Number(m[1]) !== st.received) throw new AppError('download_failed', 'The server resumed the download at the wrong place.');
+    if (!m || Number(m[1]) !== st.received) {
+      // What is on disk cannot be continued from this server: the next try starts over.
+      res.resume();
+      await rm(o.partFile, { force: true });
+      throw new AppError('download_failed', 'The server resumed the download at the wrong place.', undefined, { file: o.name, reason: 'bad_resume' });
+    }
     st.total = m[2] === '*' ? null : Number(m[2]);
   } else {
     // A 200 answer to a Range request: the server sends the whole file again, so start over.
@@ -115,7 +126,9 @@ async function transfer(o: DownloadOptions, st: Progress): Promise<void> {
       res.on('end', () => (res.complete ? resolve() : reject(new Dropped('the connection closed early'))));
       res.on('aborted', () => reject(new Dropped('the connection was dropped')));
       res.on('error', (e) => reject(o.signal.aborted ? e : new Dropped(e.message)));
-      out.on('error', reject);
+      out.on('error', (e) =>
+        reject('code' in e && e.code === 'ENOSPC' ? new AppError('download_disk_full', `The disk is full (${e.message}).`, undefined, { file: o.name, detail: e.message }) : e),
+      );
     });
   } finally {
     await new Promise<void>((r) => out.end(r));
@@ -135,7 +148,9 @@ export async function downloadModel(o: DownloadOptions): Promise<DownloadOutcome
       break;
     } catch (err) {
       if (o.signal.aborted || !(err instanceof Dropped)) throw err;
-      if (attempt >= retries) throw new AppError('download_failed', `The download stopped (${err.message}) after ${st.received} bytes; resume it to continue.`);
+      if (attempt >= retries) {
+        throw new AppError('download_failed', `The download stopped (${err.message}) after ${st.received} bytes; resume it to continue.`, undefined, { file: o.name, reason: 'network', detail: err.message });
+      }
       // What was hashed is what was written; if the disk disagrees, trust the disk.
       const onDisk = await stat(o.partFile).then((s) => s.size, () => 0);
       if (onDisk !== st.received) {
@@ -146,14 +161,21 @@ export async function downloadModel(o: DownloadOptions): Promise<DownloadOutcome
     }
   }
   const size = await stat(o.partFile).then((s) => s.size);
-  if (st.total !== null && size !== st.total) throw new AppError('download_failed', `The download is incomplete (${size} of ${st.total} bytes); resume it to continue.`);
+  if (st.total !== null && size !== st.total) {
+    throw new AppError('download_failed', `The download is incomplete (${size} of ${st.total} bytes); resume it to continue.`, undefined, { file: o.name, reason: 'network', detail: `${size} of ${st.total} bytes` });
+  }
   const sha256 = st.hash.digest('hex');
   const expected = o.expectedSha256 ?? st.serverSha;
   const check: ChecksumCheck = o.expectedSha256 ? 'catalog-sha256' : st.serverSha ? 'server-sha256' : 'none';
   if (expected && expected !== sha256) {
     await rm(o.partFile, { force: true });
     const whose = check === 'catalog-sha256' ? "the catalog's" : "the server's";
-    throw new AppError('download_checksum', `The downloaded file does not match ${whose} sha256 (expected ${expected}, got ${sha256}). It was deleted; try again or choose another download source.`);
+    throw new AppError('download_checksum', `The downloaded file does not match ${whose} sha256 (expected ${expected}, got ${sha256}). It was deleted; try again or choose another download source.`, undefined, {
+      file: o.name,
+      check: check === 'catalog-sha256' ? 'catalog' : 'server',
+      expected,
+      actual: sha256,
+    });
   }
   return { sha256, size, check, requests };
 }

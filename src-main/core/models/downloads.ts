@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { getSetting, setSetting } from '../app/service';
 import type { Db } from '../db/open';
+import { downloadRetryable } from '../../shared/model-problems';
 import { AppError, type ErrorShape } from '../errors';
 import { ProgressTracker } from '../jobs/progress';
 import { downloadModel, type ChecksumCheck } from './download';
@@ -34,6 +35,8 @@ export interface DownloadState extends DownloadRequest {
   /** Which check the finished file passed. */
   check: ChecksumCheck | null;
   error: ErrorShape | null;
+  /** Whether trying again can help (a dropped connection can; a file that is not a model cannot). */
+  retryable: boolean;
 }
 
 const KEY = 'models.downloads';
@@ -52,7 +55,7 @@ export class DownloadManager {
     for (const s of Object.values(getSetting<Record<string, DownloadState>>(db, KEY, {}))) {
       // Interrupted by a restart: shown as paused, resumed only when asked.
       const status = s.status === 'downloading' || s.status === 'verifying' ? 'paused' : s.status;
-      this.states.set(s.file, { ...s, status, bytesPerSec: null, etaSec: null });
+      this.states.set(s.file, { ...s, status, bytesPerSec: null, etaSec: null, retryable: s.error ? downloadRetryable(s.error) : true });
     }
   }
 
@@ -85,7 +88,7 @@ export class DownloadManager {
     // A different URL or checksum (another source) cannot continue someone else's part file.
     if (prev && (prev.url !== req.url || prev.sha256 !== req.sha256)) await rm(`${dest}.part`, { force: true });
     const received = await stat(`${dest}.part`).then((s) => s.size, () => 0);
-    this.states.set(req.file, { ...req, status: 'downloading', received, total: prev?.total ?? null, bytesPerSec: null, etaSec: null, check: null, error: null });
+    this.states.set(req.file, { ...req, status: 'downloading', received, total: prev?.total ?? null, bytesPerSec: null, etaSec: null, check: null, error: null, retryable: true });
     this.update(req.file, {}, true);
     const controller = new AbortController();
     const done = this.run(req, dest, controller.signal).finally(() => this.running.delete(req.file));
@@ -100,6 +103,7 @@ export class DownloadManager {
       const outcome = await downloadModel({
         url: req.url,
         partFile: part,
+        name: req.file,
         expectedSha256: req.sha256,
         signal,
         onProgress: (received, total) => {
@@ -109,9 +113,9 @@ export class DownloadManager {
       });
       this.update(req.file, { status: 'verifying', received: outcome.size, total: outcome.size }, true);
       // The bytes match; now make sure they are a model llama.cpp can take.
-      await inspectModelFile(part).catch(async (err: AppError) => {
+      await inspectModelFile(part, req.file).catch(async (err: unknown) => {
         await rm(part, { force: true });
-        throw new AppError('model_invalid', `The downloaded file is not a usable model: ${err.message}`);
+        throw err;
       });
       await rename(part, dest);
       this.update(req.file, { status: 'done', check: outcome.check, bytesPerSec: null, etaSec: 0 }, true);
@@ -122,9 +126,11 @@ export class DownloadManager {
         if (this.states.has(req.file)) this.update(req.file, { status: 'paused', bytesPerSec: null, etaSec: null }, true);
         return;
       }
-      const error = err instanceof AppError ? err.toShape() : { code: 'download_failed' as const, message: err instanceof Error ? err.message : String(err) };
+      const detail = err instanceof Error ? err.message : String(err);
+      const error = err instanceof AppError ? err.toShape() : new AppError('download_failed', `The download of "${req.file}" failed: ${detail}`, undefined, { file: req.file, detail }).toShape();
+      // What is kept is what a retry continues from (nothing, when the file was refused).
       const received = await stat(part).then((s) => s.size, () => 0);
-      this.update(req.file, { status: 'failed', error, received, bytesPerSec: null, etaSec: null }, true);
+      this.update(req.file, { status: 'failed', error, retryable: downloadRetryable(error), received, bytesPerSec: null, etaSec: null }, true);
     }
   }
 

@@ -35,6 +35,9 @@ const SOURCE = 'models.source';
 export const modelMissing = () =>
   new AppError('model_missing', 'No language model is installed yet. Open the model page to download one or import a .gguf file; everything else works without it.');
 
+// Failures that will repeat on every load of the same file.
+const UNLOADABLE = new Set(['model_missing', 'model_invalid', 'model_load_failed', 'model_crashed']);
+
 export class ModelServices {
   readonly events = new EventEmitter();
   readonly store: ModelStore;
@@ -105,14 +108,23 @@ export class ModelServices {
     return { ...model, active: this.store.activeFile() === model.file };
   }
 
-  /** Makes `file` the model every AI feature uses and loads it. */
+  /**
+   * Loads `file` and, once it has loaded, makes it the model every AI feature uses. A file that
+   * cannot load is never made active: the previous model stays active (and is loaded again if it
+   * was loaded), and the file keeps the reason on the model page.
+   */
   async activate(file: string): Promise<LoadedInfo> {
-    const { error } = await this.store.inspect(file).catch(() => {
-      throw new AppError('not_found', `The model "${file}" is not installed.`, 'file');
-    });
-    if (error) throw new AppError(error.code, error.message);
-    this.store.setActive(file);
-    return this.llm.load(this.store.pathOf(file));
+    await this.checkFile(file);
+    const before = this.llm.getStatus();
+    const previous = before.state === 'ready' ? before.modelPath : null;
+    try {
+      const info = await this.load(file);
+      this.store.setActive(file);
+      return info;
+    } catch (err) {
+      if (previous && previous !== this.store.pathOf(file)) void this.llm.load(previous).catch(() => undefined);
+      throw err;
+    }
   }
 
   async remove(file: string): Promise<void> {
@@ -121,16 +133,42 @@ export class ModelServices {
     await this.store.remove(file);
   }
 
-  /** The gate of every AI feature: the active model, checked and loaded, or a plain error saying what is missing. */
+  /**
+   * The gate of every AI feature: the active model, checked and loaded, or an error saying what is
+   * missing. An active model that can no longer load (deleted, damaged, refused by llama.cpp) stops
+   * being the active one; running out of memory does not, since closing other programs mends it.
+   */
   async ensureReady(): Promise<LoadedInfo> {
     const file = this.store.activeFile();
     if (!file) throw modelMissing();
+    try {
+      await this.checkFile(file);
+      return await this.load(file);
+    } catch (err) {
+      if (err instanceof AppError && UNLOADABLE.has(err.code) && this.store.activeFile() === file) this.store.setActive(null);
+      throw err;
+    }
+  }
+
+  /** The header check of an installed file, as an error to throw. */
+  private async checkFile(file: string): Promise<void> {
     const inspected = await this.store.inspect(file).catch(() => null);
     if (!inspected) {
-      throw new AppError('model_missing', `The active model "${file}" is no longer in the models folder (${this.store.dir}). Download or import it again, or choose another.`);
+      throw new AppError('model_missing', `The model "${file}" is no longer in the models folder (${this.store.dir}). Download or import it again, or choose another.`, 'file', { file });
     }
-    if (inspected.error) throw new AppError(inspected.error.code, inspected.error.message);
-    return this.llm.load(this.store.pathOf(file));
+    if (inspected.error) throw new AppError(inspected.error.code, inspected.error.message, undefined, inspected.error.params);
+  }
+
+  /** Loads an installed file, keeping why it failed (or clearing that, when it works) for the model page. */
+  private async load(file: string): Promise<LoadedInfo> {
+    try {
+      const info = await this.llm.load(this.store.pathOf(file));
+      this.store.recordLoadError(file, null);
+      return info;
+    } catch (err) {
+      if (err instanceof AppError && err.code !== 'cancelled') this.store.recordLoadError(file, err.toShape());
+      throw err;
+    }
   }
 
   status(): { activeFile: string | null; runtime: RuntimeStatus } {

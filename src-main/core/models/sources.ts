@@ -2,9 +2,10 @@
 // host is unreachable, so the source is a setting: the original host, a mirror of it that serves
 // the very same files (hf-mirror), or ModelScope, which carries the publisher's own copy.
 import { z } from 'zod';
+import { DOWNLOAD_SOURCES } from '../../shared/download-sources';
 import type { CatalogEntry } from './catalog';
 
-export const DOWNLOAD_SOURCES = ['huggingface', 'hf-mirror', 'modelscope'] as const;
+export { DOWNLOAD_SOURCES };
 export const downloadSource = z.enum(DOWNLOAD_SOURCES);
 export type DownloadSource = z.infer<typeof downloadSource>;
 

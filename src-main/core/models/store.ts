@@ -17,6 +17,8 @@ export interface InstalledMeta {
   sha256: string | null;
   source: string | null;
   installedAt: number;
+  /** Why llama.cpp could not load it the last time it was tried (cleared by a load that works). */
+  loadError?: ErrorShape | null;
 }
 
 export interface InstalledModel {
@@ -30,6 +32,8 @@ export interface InstalledModel {
   info: ModelFileInfo | null;
   /** Set when the file no longer passes the header check (damaged since). */
   error: ErrorShape | null;
+  /** Set when the file passed the header check but llama.cpp could not load it. */
+  loadError: ErrorShape | null;
 }
 
 const ACTIVE = 'models.active';
@@ -50,15 +54,24 @@ export class ModelStore {
   }
 
   activeFile(): string | null {
-    return getSetting<string | null>(this.db, ACTIVE, null);
+    return getSetting<string | null>(this.db, ACTIVE, null) || null;
   }
 
+  /** `null`: no model is active (kept as '', since a setting cannot hold NULL). */
   setActive(file: string | null): void {
-    setSetting(this.db, ACTIVE, file);
+    setSetting(this.db, ACTIVE, file ?? '');
   }
 
   record(file: string, meta: InstalledMeta): void {
     setSetting(this.db, INSTALLED, { ...getSetting<Record<string, InstalledMeta>>(this.db, INSTALLED, {}), [file]: meta });
+  }
+
+  /** Keeps (or clears, with null) why `file` could not be loaded, for the model page. */
+  recordLoadError(file: string, error: ErrorShape | null): void {
+    const all = getSetting<Record<string, InstalledMeta>>(this.db, INSTALLED, {});
+    const meta = all[file] ?? { catalogId: null, check: 'none', sha256: null, source: null, installedAt: Date.now() };
+    if ((meta.loadError ?? null) === error) return;
+    setSetting(this.db, INSTALLED, { ...all, [file]: { ...meta, loadError: error } });
   }
 
   private forget(file: string): void {
@@ -78,7 +91,7 @@ export class ModelStore {
     try {
       entry = { key, info: await inspectModelFile(path), error: null };
     } catch (err) {
-      entry = { key, info: null, error: err instanceof AppError ? err.toShape() : { code: 'internal', message: String(err) } };
+      entry = { key, info: null, error: err instanceof AppError ? err.toShape() : { code: 'model_invalid', message: String(err), params: { file, reason: 'unreadable', detail: String(err) } } };
     }
     this.cache.set(path, entry);
     return entry;
@@ -101,6 +114,7 @@ export class ModelStore {
         sha256: m?.sha256 ?? null,
         info,
         error,
+        loadError: m?.loadError ?? null,
       });
     }
     return out;
@@ -117,15 +131,13 @@ export class ModelStore {
     try {
       await copyFile(src, part);
       // Copying can fail halfway (a pulled USB stick): check the copy, not just the original.
-      await inspectModelFile(part).catch((err: AppError) => {
-        throw new AppError('model_invalid', `The copy of "${file}" is damaged (${err.message}).`);
-      });
+      await inspectModelFile(part, file);
       await rename(part, dest);
     } finally {
       await rm(part, { force: true });
     }
     this.record(file, { catalogId: null, check: 'imported', sha256: null, source: 'import', installedAt: Date.now() });
-    return { file, sizeBytes: info.sizeBytes, active: false, catalogId: null, check: 'imported', sha256: null, info: { ...info, file: dest }, error: null };
+    return { file, sizeBytes: info.sizeBytes, active: false, catalogId: null, check: 'imported', sha256: null, info: { ...info, file: dest }, error: null, loadError: null };
   }
 
   async remove(file: string): Promise<void> {

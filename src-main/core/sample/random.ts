@@ -1,6 +1,7 @@
-// Seeded randomness for the sample shop. sfc32 seeded by hashing a list of integers, so any
-// part of the data set (one customer, the catalogue) gets its own stream from (seed, index...)
-// and does not depend on what was generated before it. Never Math.random.
+// Seeded randomness for generated data: the sample shop and the benches' data sets use this one
+// generator. sfc32 seeded by hashing a list of integers, so any part of a data set (one customer,
+// the catalogue) gets its own stream from (seed, index...) and does not depend on what was
+// generated before it. Never Math.random.
 
 function mix32(h: number): number {
   h ^= h >>> 16;
@@ -67,7 +68,14 @@ export class Rng {
     return items[Math.floor(this.next() * items.length)];
   }
 
-  /** Picks an item with probability proportional to its weight. */
+  /** A string of `n` random decimal digits (leading zeros allowed). */
+  digits(n: number): string {
+    let s = '';
+    for (let i = 0; i < n; i++) s += String.fromCharCode(48 + Math.floor(this.next() * 10));
+    return s;
+  }
+
+  /** Picks an item with probability proportional to its weight (for a table used often: Weighted). */
   weighted<T>(items: readonly T[], weights: readonly number[]): T {
     let total = 0;
     for (const w of weights) total += w;
@@ -99,5 +107,33 @@ export class Rng {
       [items[i], items[j]] = [items[j], items[i]];
     }
     return items;
+  }
+}
+
+/** A fixed weighted table, picked from in O(log n): for hot loops that pick from it millions of times. */
+export class Weighted<T> {
+  private readonly cumulative: number[] = [];
+  private readonly total: number;
+
+  constructor(
+    private readonly items: readonly T[],
+    weights: readonly number[],
+  ) {
+    if (items.length !== weights.length || items.length === 0) throw new Error('Weighted: items and weights must have the same, non-zero length');
+    let sum = 0;
+    for (const w of weights) this.cumulative.push((sum += w));
+    this.total = sum;
+  }
+
+  pick(rng: Rng): T {
+    const x = rng.next() * this.total;
+    let lo = 0;
+    let hi = this.cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.cumulative[mid] > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return this.items[lo];
   }
 }

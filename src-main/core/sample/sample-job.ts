@@ -1,15 +1,16 @@
 // The sample shop as a resumable job: products first, then customers in chunks, each chunk
 // deterministic from (seed, chunk index) so a resumed job produces exactly what it would have.
-import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import type { JobKindName } from '../../shared/job-kinds';
 import { defineJob } from '../jobs/job-kind';
 import { dayOf } from './calendar';
 import { buildCatalog } from './catalog';
 import { generateChunk } from './generate-chunk';
 import { indexCatalog, type ShopContext } from './history';
 import { chunkWriter, countChunk, insertCatalog } from './insert-chunk';
+import { removeSampleData } from './remove-sample';
 
-export const SAMPLE_JOB_KIND = 'sample.load';
+export const SAMPLE_JOB_KIND = 'sample.load' satisfies JobKindName;
 export const SAMPLE_CHUNK = 100;
 
 export const sampleInput = z.object({
@@ -19,53 +20,34 @@ export const sampleInput = z.object({
   anchor: z.number().int().positive().optional(),
 });
 
-export interface SampleSummary {
-  customers: number;
-  products: number;
-  orders: number;
-  interactions: number;
-  feedback: number;
-  tasks: number;
-}
+const sampleSummary = z.object({
+  customers: z.number(),
+  products: z.number(),
+  orders: z.number(),
+  interactions: z.number(),
+  feedback: z.number(),
+  tasks: z.number(),
+});
+export type SampleSummary = z.infer<typeof sampleSummary>;
 
-interface SampleCheckpoint {
-  anchor: number;
+const sampleCheckpoint = z.object({
+  anchor: z.number(),
   /** Customers [0, next) are written. */
-  next: number;
-  counts: SampleSummary;
-}
+  next: z.number(),
+  counts: sampleSummary,
+});
+type SampleCheckpoint = z.infer<typeof sampleCheckpoint>;
 
-/**
- * Deletes every row the sample shop made; cascades take their orders, messages, notes... Tags
- * and companies go only if sample customers used them and nobody else does now, so a tag the
- * person created and has not used yet survives.
- */
-export function removeSampleData(sqlite: Database.Database): { customers: number; products: number } {
-  return sqlite.transaction(() => {
-    sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS sample_refs (kind TEXT NOT NULL, id INTEGER NOT NULL)`);
-    sqlite.exec(`DELETE FROM temp.sample_refs`);
-    sqlite.exec(`INSERT INTO temp.sample_refs SELECT DISTINCT 'tag', ct.tag_id FROM customer_tags ct
-                 JOIN customers c ON c.id = ct.customer_id WHERE c.source = 'sample'`);
-    sqlite.exec(`INSERT INTO temp.sample_refs SELECT DISTINCT 'company', company_id FROM customers
-                 WHERE source = 'sample' AND company_id IS NOT NULL`);
-    const customers = sqlite.prepare(`DELETE FROM customers WHERE source = 'sample'`).run().changes;
-    const products = sqlite.prepare(`DELETE FROM products WHERE source = 'sample'`).run().changes;
-    sqlite.exec(`DELETE FROM tags WHERE id IN (SELECT id FROM temp.sample_refs WHERE kind = 'tag')
-                 AND id NOT IN (SELECT tag_id FROM customer_tags)`);
-    sqlite.exec(`DELETE FROM companies WHERE id IN (SELECT id FROM temp.sample_refs WHERE kind = 'company')
-                 AND id NOT IN (SELECT company_id FROM customers WHERE company_id IS NOT NULL)`);
-    sqlite.exec(`DELETE FROM temp.sample_refs`);
-    return { customers, products };
-  })();
-}
+export { removeSampleData } from './remove-sample';
 
 export const sampleShopJob = defineJob({
   kind: SAMPLE_JOB_KIND,
   input: sampleInput,
+  checkpoint: sampleCheckpoint,
   async run(ctx): Promise<SampleSummary> {
     const { seed, customers: total } = ctx.input;
     const catalog = buildCatalog(seed);
-    let cp = ctx.checkpoint as SampleCheckpoint | undefined;
+    let cp = ctx.checkpoint;
     if (!cp) {
       const first: SampleCheckpoint = {
         anchor: ctx.input.anchor ?? Date.now(),

@@ -14,8 +14,8 @@ export const tagsRouter = router({
         color: z.enum(TAG_COLORS).optional(),
       }),
     )
-    .mutation(({ ctx, input }) => tagCustomer(ctx.core.db, ctx.core.sqlite, input.customerId, input.name, input.color)),
+    .mutation(({ ctx, input }) => tagCustomer(ctx.core.sqlite, input.customerId, input.name, input.color)),
   removeFromCustomer: procedure
     .input(z.object({ customerId: z.number().int().positive(), tagId: z.number().int().positive() }))
-    .mutation(({ ctx, input }) => untagCustomer(ctx.core.db, ctx.core.sqlite, input.customerId, input.tagId)),
+    .mutation(({ ctx, input }) => untagCustomer(ctx.core.sqlite, input.customerId, input.tagId)),
 });

@@ -1,9 +1,17 @@
+// Tags on customers, single-record mode: the tag found or created by the one finder
+// (find-or-create.ts, which the import and the sample shop use too), the change recorded on the
+// bus; the customer's search row follows by its hook.
 import type Database from 'better-sqlite3';
-import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db/open';
-import { customerTags, tags } from '../db/schema';
-import { reindexCustomer } from '../customers/search-index';
-import { assertCustomer } from '../customers/service';
+import { assertCustomer } from '../customers/write';
+import { writeOne } from '../derived/write-one';
+import { notFound } from '../errors';
+import { TagFinder } from './find-or-create';
+
+export interface Tag {
+  id: number;
+  name: string;
+  color: string;
+}
 
 export function listTags(sqlite: Database.Database) {
   return sqlite
@@ -15,21 +23,22 @@ export function listTags(sqlite: Database.Database) {
 }
 
 /** Tags by name: adding "VIP" twice gives one tag, created the first time. */
-export function tagCustomer(db: Db, sqlite: Database.Database, customerId: number, name: string, color?: string) {
-  return sqlite.transaction(() => {
-    assertCustomer(db, customerId);
-    const tag =
-      db.select().from(tags).where(eq(tags.name, name)).get() ??
-      db.insert(tags).values({ name, color: color ?? 'blue' }).returning().get();
-    db.insert(customerTags).values({ customerId, tagId: tag.id }).onConflictDoNothing().run();
-    reindexCustomer(sqlite, customerId);
-    return tag;
-  })();
+export function tagCustomer(sqlite: Database.Database, customerId: number, name: string, color?: string): Tag {
+  return writeOne(sqlite, 'tag', 'update', () => {
+    assertCustomer(sqlite, customerId);
+    const finder = new TagFinder(sqlite);
+    const added = finder.tag(customerId, name, color);
+    const tag = sqlite.prepare('SELECT id, name, color FROM tags WHERE id = ?').get(finder.id(name, color)) as Tag;
+    return { value: tag, ids: added ? [tag.id] : [], customerIds: [customerId] };
+  });
 }
 
-export function untagCustomer(db: Db, sqlite: Database.Database, customerId: number, tagId: number): void {
-  sqlite.transaction(() => {
-    db.delete(customerTags).where(and(eq(customerTags.customerId, customerId), eq(customerTags.tagId, tagId))).run();
-    reindexCustomer(sqlite, customerId);
-  })();
+/** Takes a tag off a customer; returns it, so the UI can offer undo by putting it back. */
+export function untagCustomer(sqlite: Database.Database, customerId: number, tagId: number): Tag {
+  return writeOne(sqlite, 'tag', 'update', () => {
+    const tag = sqlite.prepare('SELECT id, name, color FROM tags WHERE id = ?').get(tagId) as Tag | undefined;
+    if (!tag) throw notFound('Tag', tagId);
+    const removed = sqlite.prepare('DELETE FROM customer_tags WHERE customer_id = ? AND tag_id = ?').run(customerId, tagId).changes;
+    return { value: tag, ids: removed ? [tagId] : [], customerIds: [customerId] };
+  });
 }

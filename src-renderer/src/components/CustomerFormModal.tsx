@@ -1,5 +1,5 @@
-// Create or edit a customer. The core validates (one set of rules); its {code, field} errors
-// land on the field they name, in the person's language.
+// Create or edit a customer. The core validates (one set of rules) and names every wrong field at
+// once; each problem lands under its field, in the person's language.
 import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -11,16 +11,17 @@ import { describeError } from '../lib/errors';
 import { keys } from '../lib/query-keys';
 
 type Field = 'name' | 'company' | 'email' | 'phone' | 'city' | 'country';
-type FormState = Record<Field, string> & { language: 'en' | 'zh'; consentEmail: boolean; consentSms: boolean; consentWechat: boolean };
+/** 'auto': the core guesses from the name (王小明 writes in Chinese) until the person picks one. */
+type FormState = Record<Field, string> & { language: 'auto' | 'en' | 'zh'; consentEmail: boolean; consentSms: boolean; consentWechat: boolean };
 
-const empty = (language: 'en' | 'zh'): FormState => ({
+const empty = (): FormState => ({
   name: '',
   company: '',
   email: '',
   phone: '',
   city: '',
   country: '',
-  language,
+  language: 'auto',
   consentEmail: false,
   consentSms: false,
   consentWechat: false,
@@ -54,13 +55,13 @@ interface Props {
 export function CustomerFormModal({ opened, onClose, customer, onSaved }: Props) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
-  const [form, setForm] = useState<FormState>(() => (customer ? fromCustomer(customer) : empty(i18n.language === 'zh' ? 'zh' : 'en')));
+  const [form, setForm] = useState<FormState>(() => (customer ? fromCustomer(customer) : empty()));
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
 
   useEffect(() => {
     if (!opened) return;
-    setForm(customer ? fromCustomer(customer) : empty(i18n.language === 'zh' ? 'zh' : 'en'));
+    setForm(customer ? fromCustomer(customer) : empty());
     setErrors({});
     setFormError(null);
   }, [opened, customer, i18n.language]);
@@ -79,7 +80,8 @@ export function CustomerFormModal({ opened, onClose, customer, onSaved }: Props)
     },
     onError: (err) => {
       const shown = describeError(err, t);
-      if (shown.field && shown.field in form) setErrors({ [shown.field]: shown.message });
+      const onForm = Object.fromEntries(Object.entries(shown.fields).filter(([field]) => field in form));
+      if (Object.keys(onForm).length) setErrors(onForm);
       else setFormError(shown.message);
     },
   });
@@ -89,14 +91,13 @@ export function CustomerFormModal({ opened, onClose, customer, onSaved }: Props)
     if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
   };
 
+  // No checks of its own: the core's answer names every wrong field at once (an empty name too).
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setFormError(null);
-    if (!form.name.trim()) {
-      setErrors({ name: t('errors.fields.nameRequired') });
-      return;
-    }
-    save.mutate({ ...form });
+    setErrors({});
+    const { language, ...rest } = form;
+    save.mutate({ ...rest, ...(language === 'auto' ? {} : { language }) });
   };
 
   const text = (field: Field, extra: { required?: boolean; placeholder?: string; type?: string; autoFocus?: boolean } = {}) => (
@@ -135,6 +136,7 @@ export function CustomerFormModal({ opened, onClose, customer, onSaved }: Props)
             value={form.language}
             onChange={(v) => v && set('language')(v)}
             data={[
+              ...(customer ? [] : [{ value: 'auto', label: t('form.languageAuto') }]),
               { value: 'zh', label: t('languages.zh') },
               { value: 'en', label: t('languages.en') },
             ]}

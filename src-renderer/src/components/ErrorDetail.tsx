@@ -4,10 +4,11 @@
 // cause are never lost.
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { ErrorShape } from '../../../src-main/shared/problems';
 import { useLanguage } from '../hooks/useLanguage';
 import { describeShape } from '../lib/errors';
 
-export function ErrorDetail({ error, fz = 'sm' }: { error: { code: string; message: string; field?: string }; fz?: 'xs' | 'sm' }) {
+export function ErrorDetail({ error, fz = 'sm' }: { error: ErrorShape; fz?: 'xs' | 'sm' }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const shown = describeShape(error, t);

@@ -14,6 +14,7 @@ import { formatDate } from '../lib/format';
 import { keys } from '../lib/query-keys';
 import { highlightTerms, snippet } from '../lib/snippet';
 import { ChannelIcon } from './ChannelIcon';
+import classes from './GlobalSearch.module.css';
 
 const [searchStore, searchSpotlight] = createSpotlight();
 /** Opens the global search (the header button; Ctrl/Cmd+K is bound by the Spotlight itself). */
@@ -63,6 +64,7 @@ export function GlobalSearch() {
       scrollable
       maxHeight={480}
       size="lg"
+      classNames={{ action: classes.action }}
     >
       <Spotlight.Search
         placeholder={t('search.placeholder')}

@@ -6,14 +6,14 @@ import { isActive } from '../hooks/useJobs';
 import { useLanguage } from '../hooks/useLanguage';
 import { describeShape } from '../lib/errors';
 import { formatDateTime, formatDuration, formatRelative } from '../lib/format';
-import { jobName, jobResultSummary } from '../lib/jobs';
+import { jobResultSummary, jobTitle } from '../lib/jobs';
 import { JobProgress } from './JobProgress';
 import { JobStatusBadge } from './JobStatusBadge';
 
 export function JobCard({ job, compact = false }: { job: JobView; compact?: boolean }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const name = jobName(job.kind, t);
+  const name = jobTitle(job, t);
   const when = job.startedAt ?? job.createdAt;
   const took = job.finishedAt && job.startedAt ? job.finishedAt - job.startedAt : null;
   return (
@@ -40,7 +40,7 @@ export function JobCard({ job, compact = false }: { job: JobView; compact?: bool
         {isActive(job.status) && <JobProgress job={job} size={compact ? 'sm' : 'md'} />}
         {job.status === 'done' && (
           <Text fz="sm" c="dimmed">
-            {jobResultSummary(job.result, t)}
+            {jobResultSummary(job, t)}
             {took != null && !compact && ` · ${t('jobs.tookTime', { time: formatDuration(took / 1000, t) })}`}
           </Text>
         )}

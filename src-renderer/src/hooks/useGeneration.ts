@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorShape } from '../api/client';
 import type { GenerationEvent } from '../lib/api-types';
+import type { ErrorShape } from '../../../src-main/shared/problems';
 
 type Subscribe = (handlers: { onData(e: GenerationEvent): void; onError(err: unknown): void; onComplete(): void }) => { unsubscribe(): void };
 
@@ -15,7 +16,8 @@ export interface GenerationState {
   /** The core's figure when the run ended on its own; measured here while streaming or after Stop. */
   tokensPerSec: number | null;
   ms: number | null;
-  error: { code: string; message: string; field?: string } | null;
+  /** Coded, with the model's raw words in params.detail where there are any. */
+  error: ErrorShape | null;
 }
 
 const IDLE: GenerationState = { status: 'idle', text: '', model: null, tokens: 0, tokensPerSec: null, ms: null, error: null };

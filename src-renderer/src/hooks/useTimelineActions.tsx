@@ -1,6 +1,5 @@
 // Writes that change one customer's timeline. Each new item is put on the timeline at once
 // (from what the core returned) and then everything it affects is refetched.
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -39,9 +38,10 @@ export function useTimelineActions(customerId: number) {
     },
   });
 
-  // Undo puts the note back with its original time, so it returns to its place on the timeline.
+  // Undo puts the same note back (its id and times) through the write path, so it returns to
+  // its place on the timeline.
   const restoreNote = useMutation({
-    mutationFn: (note: { body: string; createdAt: number }) => api.notes.add.mutate({ customerId, body: note.body, createdAt: note.createdAt }),
+    mutationFn: (note: Outputs['notes']['delete']) => api.notes.restore.mutate(note),
     onSuccess: refresh,
   });
 
@@ -75,12 +75,22 @@ export function useTimelineActions(customerId: number) {
     onError: (err) => notifyError(err, t),
   });
 
+  const restoreTask = useMutation({
+    mutationFn: (task: Outputs['tasks']['delete']) => api.tasks.restore.mutate(task),
+    onSuccess: refresh,
+  });
+
   const deleteTask = useMutation({
     mutationFn: (id: number) => api.tasks.delete.mutate({ id }),
-    onSuccess: (_r, id) => {
-      patch((i) => i.type === 'task' && i.id === id, () => null);
+    onSuccess: (task) => {
+      patch((i) => i.type === 'task' && i.id === task.id, () => null);
       refresh();
-      notifications.show({ color: 'gray', message: t('timeline.taskDeleted'), autoClose: 3000 });
+      notifyWithUndo({
+        id: `task-deleted-${task.id}`,
+        message: t('timeline.taskDeleted'),
+        undoLabel: t('common.undo'),
+        onUndo: () => restoreTask.mutate(task, { onError: (err) => notifyError(err, t) }),
+      });
     },
     onError: (err) => notifyError(err, t),
   });

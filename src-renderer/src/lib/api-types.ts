@@ -1,4 +1,5 @@
-// Output types of the core's calls, inferred from the router type (no runtime import).
+// Output types of the core's calls, inferred from the router type (no runtime import of the core),
+// and the pure shared vocabularies (src-main/shared) the UI needs at run time.
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../src-main/core/router';
 
@@ -13,14 +14,14 @@ export type Tag = Outputs['tags']['list'][number];
 export type OpenTask = Outputs['tasks']['open'][number];
 export type JobRow = Outputs['jobs']['list'][number];
 export type JobEvent = Outputs['jobs']['events'] extends AsyncIterable<infer E> ? E : never;
+export type ChangeEvent = Outputs['changes']['events'] extends AsyncIterable<infer E> ? E : never;
 export type SearchHits = Outputs['search']['all'];
 export type Overview = Outputs['app']['overview'];
 export type JobStatus = JobRow['status'];
 export type Channel = Inputs['interactions']['log']['channel'];
 export type Direction = Inputs['interactions']['log']['direction'];
 
-/** Mirrors the core's CHANNELS (src-main/core/db/schema.ts); the renderer may not import it at run time. */
-export const CHANNELS: Channel[] = ['email', 'phone', 'sms', 'wechat', 'whatsapp', 'social', 'in_person'];
+export { CHANNELS } from '../../../src-main/shared/records';
 
 // Import, export and the local model.
 export type ImportKind = Inputs['import']['preview']['kind'];
@@ -47,9 +48,8 @@ export type DownloadSource = Inputs['models']['setSource']['source'];
 export type ModelEvent = Outputs['models']['events'] extends AsyncIterable<infer E> ? E : never;
 export type GenerationEvent = Outputs['ai']['generate'] extends AsyncIterable<infer E> ? E : never;
 
-/** Mirrors the core's IMPORT_KINDS and DOWNLOAD_SOURCES (the renderer may not import them at run time). */
-export const IMPORT_KINDS: ImportKind[] = ['customers', 'orders', 'interactions', 'feedback'];
-export const DOWNLOAD_SOURCES: DownloadSource[] = ['huggingface', 'hf-mirror', 'modelscope'];
+export { IMPORT_KINDS } from '../../../src-main/shared/import-settings';
+export { DOWNLOAD_SOURCES } from '../../../src-main/shared/download-sources';
 /** What an import job returns (jobs.get / jobs.events `result`). */
 export type { ImportSummary } from '../../../src-main/core/import/importer';
 /** What an export job returns. */

@@ -5,23 +5,24 @@ import { Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import { api, errorShape } from '../api/client';
+import type { ErrorShape } from '../../../src-main/shared/problems';
 import { currentLanguage } from '../i18n';
-import type { ExportInput, ExportResult, JobEvent } from './api-types';
+import type { ExportInput, ExportResult, JobEvent, JobRow } from './api-types';
 import { readExportFile, saveBlob } from './download';
 import { describeShape } from './errors';
 import { formatNumber } from './format';
 
 export const EXPORT_KIND = 'export.list';
 
-type Finished = { status: 'done'; result: ExportResult } | { status: 'failed'; error: { code: string; message: string } } | { status: 'cancelled' };
+type Finished = { status: 'done'; result: ExportResult } | { status: 'failed'; error: ErrorShape } | { status: 'cancelled' };
 
 /** Resolves when job `id` has ended, reporting its progress on the way. */
 function followJob(id: number, onProgress: (done: number, total: number) => void): Promise<Finished> {
   return new Promise((resolve) => {
     let settled = false;
-    const finish = (e: Pick<JobEvent, 'status' | 'result' | 'error'>) => {
+    const finish = (e: JobEvent | JobRow) => {
       if (settled) return;
-      if (e.status === 'done') resolve({ status: 'done', result: e.result as ExportResult });
+      if (e.status === 'done' && e.kind === 'export.list' && e.result) resolve({ status: 'done', result: e.result });
       else if (e.status === 'failed') resolve({ status: 'failed', error: e.error ?? { code: 'internal', message: '' } });
       else if (e.status === 'cancelled') resolve({ status: 'cancelled' });
       else return;
@@ -53,7 +54,8 @@ export interface ExportRequest {
 export async function runExport({ input, label }: ExportRequest, t: TFunction): Promise<string | null> {
   let jobId: number;
   try {
-    ({ jobId } = await api.export.start.mutate(input));
+    // Written in the UI's language: its headers, and a rejected row's problem.
+    ({ jobId } = await api.export.start.mutate({ ...input, language: input.language ?? currentLanguage() }));
   } catch (err) {
     notifications.show({ color: 'red', title: t('export.failed', { name: label }), message: describeShape(errorShape(err), t).message, autoClose: 8000 });
     return null;

@@ -8,15 +8,37 @@ const dayjsLocale = (lang: Language) => (lang === 'zh' ? 'zh-cn' : 'en');
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-/** Integer cents to "¥1,234.50". */
-export function formatMoney(cents: number, lang: Language, currency = 'CNY'): string {
-  const key = `${lang}:${currency}`;
+function moneyFormat(lang: Language, currency: string, whole: boolean): Intl.NumberFormat {
+  const key = `${lang}:${currency}:${whole}`;
   let f = moneyFormats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale(lang), { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
+    f = new Intl.NumberFormat(locale(lang), {
+      style: 'currency',
+      currency,
+      currencyDisplay: 'narrowSymbol',
+      ...(whole ? { maximumFractionDigits: 0, minimumFractionDigits: 0 } : {}),
+    });
     moneyFormats.set(key, f);
   }
-  return f.format(cents / 100);
+  return f;
+}
+
+/**
+ * Integer cents of `currency` to "¥1,234.50" / "€3,030.30". The currency is always named by the
+ * caller: a total is in the shop currency (useMoney), an order in its own.
+ */
+export function formatMoney(cents: number, lang: Language, currency: string): string {
+  return moneyFormat(lang, currency, false).format(cents / 100);
+}
+
+/** A converted amount, approximate by nature, to whole units: "≈ ¥23,636". */
+export function formatApproxMoney(cents: number, lang: Language, currency: string): string {
+  return `≈ ${moneyFormat(lang, currency, true).format(cents / 100)}`;
+}
+
+/** "Euro" / "欧元", for pickers and messages. */
+export function currencyName(code: string, lang: Language): string {
+  return new Intl.DisplayNames([locale(lang)], { type: 'currency' }).of(code) ?? code;
 }
 
 export function formatNumber(n: number, lang: Language, maxFractionDigits = 0): string {
@@ -45,7 +67,9 @@ export function formatRelative(ms: number, lang: Language): string {
 
 /** "3 s", "2 min", "1 h 5 min" for a time left. */
 export function formatDuration(seconds: number, t: TFunction): string {
-  const s = Math.max(0, Math.round(seconds));
+  // A quick import took 0.4 s: "0 s" reads as if nothing happened.
+  if (seconds < 1) return t('progress.underASecond');
+  const s = Math.round(seconds);
   if (s < 60) return t('progress.seconds', { n: s });
   if (s < 3600) return t('progress.minutes', { n: Math.round(s / 60) });
   return t('progress.hoursMinutes', { h: Math.floor(s / 3600), m: Math.round((s % 3600) / 60) });

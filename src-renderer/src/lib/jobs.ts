@@ -1,38 +1,63 @@
-// How jobs are named and summed up for people.
+// How jobs are named and summed up for people. Every kind is named from JOB_KINDS: a kind added
+// there without its words here is a type error.
 import type { TFunction } from 'i18next';
+import type { JobKindName } from '../../../src-main/shared/job-kinds';
+import type { JobView } from '../hooks/useJobs';
 import { formatDuration } from './format';
 
-const kindKey = (kind: string) => kind.replace(/\./g, '_');
+/** i18n keys may not contain dots. */
+const KEY = {
+  'sample.load': 'sample_load',
+  'import.run': 'import_run',
+  'export.list': 'export_list',
+  'ai.classify': 'ai_classify',
+} as const satisfies Record<JobKindName, string>;
 
-export function jobName(kind: string, t: TFunction): string {
-  return t(`jobs.kinds.${kindKey(kind)}` as never, { defaultValue: kind }) as string;
+export function jobName(kind: JobKindName, t: TFunction): string {
+  return t(`jobs.kinds.${KEY[kind]}`);
 }
 
-export function jobUnit(kind: string, t: TFunction): string {
-  return t(`jobs.units.${kindKey(kind)}` as never, { defaultValue: t('jobs.units.default') }) as string;
+/** "Import · orders.csv": the kind and what it is about. */
+export function jobTitle(job: { kind: JobKindName; subject: string | null }, t: TFunction): string {
+  const name = jobName(job.kind, t);
+  return job.subject ? t('jobs.titleWithSubject', { name, subject: job.subject }) : name;
 }
 
-const RESULT_KEYS = ['customers', 'orders', 'products', 'interactions', 'feedback', 'notes', 'tasks'] as const;
+export function jobUnit(kind: JobKindName, t: TFunction): string {
+  return t(`jobs.units.${KEY[kind]}`);
+}
 
-/** "2,000 customers · 9,512 orders · 4,130 messages" from whatever counts a job returned. */
-export function jobResultSummary(result: unknown, t: TFunction): string {
-  if (!result || typeof result !== 'object') return '';
-  const r = result as Record<string, unknown>;
-  // An import: rows read and rejected; an export: rows written.
-  if (typeof r.rowsPerSecond === 'number' && typeof r.rejected === 'number') {
-    const parts = [t('jobs.result.rows', { count: r.rows as number }), t('jobs.result.rejected', { count: r.rejected })];
-    if (r.dryRun) parts.push(t('jobs.result.checkOnly'));
-    return parts.join(' · ');
+/** "2,000 customers · 9,512 orders · 4,130 messages": what a finished job did, by kind. */
+export function jobResultSummary(job: JobView, t: TFunction): string {
+  switch (job.kind) {
+    case 'import.run': {
+      const r = job.result;
+      if (!r) return '';
+      const parts = [t('jobs.result.rows', { count: r.rows }), t('jobs.result.rejected', { count: r.rejected })];
+      if (r.dryRun) parts.push(t('jobs.result.checkOnly'));
+      return parts.join(' · ');
+    }
+    case 'export.list':
+      return job.result ? t('jobs.result.exported', { count: job.result.rows, file: job.result.fileName }) : '';
+    case 'sample.load': {
+      const r = job.result;
+      if (!r) return '';
+      return [
+        t('jobs.result.customers', { count: r.customers }),
+        t('jobs.result.orders', { count: r.orders }),
+        t('jobs.result.interactions', { count: r.interactions }),
+        t('jobs.result.feedback', { count: r.feedback }),
+        t('jobs.result.tasks', { count: r.tasks }),
+      ].join(' · ');
+    }
+    case 'ai.classify':
+      return job.result ? t('jobs.result.labelled', { count: job.result.labelled, total: job.result.results.length }) : '';
   }
-  if (typeof r.fileName === 'string' && typeof r.rows === 'number') return t('jobs.result.exported', { count: r.rows, file: r.fileName });
-  return RESULT_KEYS.filter((k) => typeof r[k] === 'number')
-    .map((k) => t(`jobs.result.${k}`, { count: r[k] as number }))
-    .join(' · ');
 }
 
 /** "1,200 / 2,000 customers · 350/s · 3 s left". */
 export function progressLine(
-  job: { kind: string; done: number; total: number; ratePerSec: number | null; etaSec: number | null },
+  job: { kind: JobKindName; done: number; total: number; ratePerSec: number | null; etaSec: number | null },
   t: TFunction,
   fmt: (n: number) => string,
 ): string {

@@ -5,6 +5,8 @@ export const keys = {
   overview: ['overview'] as const,
   preferences: ['preferences'] as const,
   info: ['info'] as const,
+  /** Shop currency, conversion rates, currencies in use (money.overview). */
+  money: ['money'] as const,
   customersAll: ['customers'] as const,
   customerList: (params: ListParams, page: number) => ['customers', 'list', params, page] as const,
   cities: ['customers', 'cities'] as const,

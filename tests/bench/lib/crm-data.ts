@@ -1,7 +1,7 @@
 // Deterministic fake CRM data for benches: a mix of Chinese and English customers (names,
 // pinyin/English emails, +86 mobiles and foreign numbers, cities, companies, tags, order
 // metrics) and their messages in both languages. Same seed, same data, on every machine.
-import { Rng, Weighted } from './rng';
+import { Rng, Weighted } from '../../../src-main/core/sample/random';
 
 /** Fixed "now" so the data (and its dates) never depend on when the bench runs. */
 export const DATA_NOW = Date.UTC(2025, 5, 1);

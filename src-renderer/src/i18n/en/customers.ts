@@ -75,6 +75,7 @@ export const customers = {
     addTag: 'Add a tag',
     addTagPlaceholder: '+ Tag',
     removeTag: 'Remove tag {{name}}',
+    tagRemoved: 'Tag “{{name}}” removed.',
     metrics: {
       label: 'Customer metrics',
       totalSpent: 'Total spend',
@@ -105,6 +106,7 @@ export const customers = {
     city: 'City',
     country: 'Country',
     language: 'Writes in',
+    languageAuto: 'Guess from the name',
     consentLegend: 'Agrees to marketing by',
     consentEmail: 'Email',
     consentSms: 'SMS',

@@ -45,8 +45,12 @@ export const models = {
       idleHint: 'The model loads the first time an AI feature needs it.',
       loadNow: 'Load now',
       loadingHint: 'Loading the model into memory; this takes a few seconds.',
-      fallback: 'Running on the CPU because the graphics card failed: {{reason}}',
+      fallback: 'Running on the CPU: the graphics card could not load the model.',
       loadFailed: 'The model could not be loaded',
+    },
+    problem: {
+      details: 'Details',
+      hide: 'Hide details',
     },
     check: {
       catalog: 'Checked: its SHA-256 matches the one in Patron’s catalog.',
@@ -63,6 +67,7 @@ export const models = {
       pause: 'Pause',
       resume: 'Resume',
       retry: 'Try again',
+      dismiss: 'Remove from the list',
       cancel: 'Cancel',
       cancelTitle: 'Cancel this download?',
       cancelBody: 'The {{bytes}} downloaded so far will be deleted. To continue later instead, use Pause.',

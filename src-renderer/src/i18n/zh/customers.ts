@@ -77,6 +77,7 @@ export const customers: Pick<Messages, 'start' | 'customers' | 'customer' | 'for
     addTag: '添加标签',
     addTagPlaceholder: '+ 标签',
     removeTag: '移除标签 {{name}}',
+    tagRemoved: '已移除标签“{{name}}”。',
     metrics: {
       label: '客户指标',
       totalSpent: '累计消费',
@@ -107,6 +108,7 @@ export const customers: Pick<Messages, 'start' | 'customers' | 'customer' | 'for
     city: '城市',
     country: '国家/地区',
     language: '沟通语言',
+    languageAuto: '根据姓名判断',
     consentLegend: '同意接收营销信息的方式',
     consentEmail: '邮件',
     consentSms: '短信',

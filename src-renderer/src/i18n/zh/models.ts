@@ -47,8 +47,12 @@ export const models: Pick<Messages, 'models' | 'ai'> = {
       idleHint: '第一次使用 AI 功能时会自动加载模型。',
       loadNow: '立即加载',
       loadingHint: '正在把模型载入内存，需要几秒钟。',
-      fallback: '显卡出错，已改用 CPU 运行：{{reason}}',
+      fallback: '显卡无法加载该模型，已改用 CPU 运行。',
       loadFailed: '模型加载失败',
+    },
+    problem: {
+      details: '详细信息',
+      hide: '收起详细信息',
     },
     check: {
       catalog: '已校验：SHA-256 与 Patron 模型目录中的一致。',
@@ -65,6 +69,7 @@ export const models: Pick<Messages, 'models' | 'ai'> = {
       pause: '暂停',
       resume: '继续',
       retry: '重试',
+      dismiss: '从列表中移除',
       cancel: '取消',
       cancelTitle: '取消这个下载？',
       cancelBody: '已下载的 {{bytes}} 会被删除。如果想以后接着下载，请点“暂停”。',

@@ -1,6 +1,7 @@
-import { Paper, SimpleGrid, Text } from '@mantine/core';
+import { Anchor, Paper, SimpleGrid, Text, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { useLanguage } from '../../hooks/useLanguage';
 import type { CustomerDetail } from '../../lib/api-types';
 import { formatDate, formatMoney, formatMonth, formatNumber, formatRelative } from '../../lib/format';
@@ -21,6 +22,20 @@ function Stat({ label, value, hint, testId }: { label: string; value: ReactNode;
   );
 }
 
+/** Orders left out of the total for want of a rate: said under it, with the way to a rate. */
+function NotCounted({ customer }: { customer: CustomerDetail }) {
+  const { t } = useTranslation();
+  if (!customer.unconverted.length) return null;
+  const currencies = customer.unconverted.map((u) => u.currency).join(', ');
+  return (
+    <Tooltip label={t('money.notCountedWhy', { currencies, currency: customer.currency })} multiline w={280} withArrow>
+      <Anchor component={Link} href="/settings" fz="xs" c="orange" data-testid="metric-not-counted">
+        {t('money.notCounted', { count: customer.unconvertedOrders, currencies })}
+      </Anchor>
+    </Tooltip>
+  );
+}
+
 /** Spend, orders and dates at a glance; later capabilities add segment, churn risk, CLV and sentiment here. */
 export function MetricsRow({ customer }: { customer: CustomerDetail }) {
   const { t } = useTranslation();
@@ -28,9 +43,14 @@ export function MetricsRow({ customer }: { customer: CustomerDetail }) {
   const none = t('common.none');
   return (
     <SimpleGrid cols={{ base: 3, lg: 6 }} spacing="sm" aria-label={t('customer.metrics.label')} component="section">
-      <Stat label={t('customer.metrics.totalSpent')} value={formatMoney(customer.totalSpentCents, lang)} testId="metric-total-spent" />
+      <Stat
+        label={t('customer.metrics.totalSpent')}
+        value={formatMoney(customer.totalSpentCents, lang, customer.currency)}
+        hint={<NotCounted customer={customer} />}
+        testId="metric-total-spent"
+      />
       <Stat label={t('customer.metrics.orders')} value={formatNumber(customer.orderCount, lang)} testId="metric-orders" />
-      <Stat label={t('customer.metrics.averageOrder')} value={customer.orderCount ? formatMoney(customer.averageOrderCents, lang) : none} />
+      <Stat label={t('customer.metrics.averageOrder')} value={customer.orderCount ? formatMoney(customer.averageOrderCents, lang, customer.currency) : none} />
       <Stat
         label={t('customer.metrics.lastPurchase')}
         value={customer.lastOrderAt ? formatRelative(customer.lastOrderAt, lang) : t('common.never')}

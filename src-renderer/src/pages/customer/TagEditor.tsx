@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { TagBadge } from '../../components/TagBadge';
 import type { CustomerDetail } from '../../lib/api-types';
-import { notifyError } from '../../lib/notify';
+import { notifyError, notifyWithUndo } from '../../lib/notify';
 import { keys } from '../../lib/query-keys';
 
 export function TagEditor({ customer }: { customer: CustomerDetail }) {
@@ -26,9 +26,18 @@ export function TagEditor({ customer }: { customer: CustomerDetail }) {
     onSuccess: refresh,
     onError: (err) => notifyError(err, t),
   });
+  // Undo puts the tag back by name, through the same find-or-create as adding it.
   const remove = useMutation({
     mutationFn: (tagId: number) => api.tags.removeFromCustomer.mutate({ customerId: customer.id, tagId }),
-    onSuccess: refresh,
+    onSuccess: (tag) => {
+      refresh();
+      notifyWithUndo({
+        id: `tag-removed-${customer.id}-${tag.id}`,
+        message: t('customer.tagRemoved', { name: tag.name }),
+        undoLabel: t('common.undo'),
+        onUndo: () => add.mutate(tag.name),
+      });
+    },
     onError: (err) => notifyError(err, t),
   });
 

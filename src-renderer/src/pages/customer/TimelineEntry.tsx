@@ -18,7 +18,9 @@ import { ChannelIcon, channelIcon } from '../../components/ChannelIcon';
 import { useLanguage } from '../../hooks/useLanguage';
 import type { TimelineActions } from '../../hooks/useTimelineActions';
 import type { TimelineItem } from '../../lib/api-types';
-import { formatDate, formatDateTime, formatMoney, formatNumber, formatRelative, isOverdue } from '../../lib/format';
+import { toShopCents } from '../../../../src-main/shared/currencies';
+import { useMoney } from '../../hooks/useMoney';
+import { formatApproxMoney, formatDate, formatDateTime, formatMoney, formatNumber, formatRelative, isOverdue } from '../../lib/format';
 
 type Of<T extends TimelineItem['type']> = Extract<TimelineItem, { type: T }>;
 
@@ -78,6 +80,20 @@ function Body({ text }: { text: string }) {
   );
 }
 
+/** An order in another currency: what it is in the shop currency, as spend counts it, or that it has no rate. */
+function Converted({ cents, currency }: { cents: number; currency: string }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const money = useMoney();
+  if (currency === money.shopCurrency) return null;
+  const converted = toShopCents(cents, currency, money);
+  return (
+    <Text fz="sm" c={converted === null ? 'orange' : 'dimmed'} className="tabular" data-testid="order-converted">
+      {converted === null ? t('money.noRate', { currency: money.shopCurrency }) : formatApproxMoney(converted, lang, money.shopCurrency)}
+    </Text>
+  );
+}
+
 function OrderEntry({ item }: { item: Of<'order'> }) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -93,6 +109,7 @@ function OrderEntry({ item }: { item: Of<'order'> }) {
         <Text fz="sm" fw={600} className="tabular" td={item.status === 'paid' ? undefined : 'line-through'} c={item.status === 'paid' ? undefined : 'dimmed'}>
           {formatMoney(item.totalCents, lang, item.currency)}
         </Text>
+        <Converted cents={item.totalCents} currency={item.currency} />
       </Header>
       <Text fz="sm" c="dimmed">
         {shown.map((i) => `${formatNumber(i.quantity, lang)} × ${i.name}`).join(' · ')}

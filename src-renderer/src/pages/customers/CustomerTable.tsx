@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { CustomerAvatar } from '../../components/CustomerAvatar';
 import { TagBadge } from '../../components/TagBadge';
 import { useLanguage } from '../../hooks/useLanguage';
+import { useMoney } from '../../hooks/useMoney';
 import { useCustomerRows, type ListParams, type SortKey } from '../../hooks/useCustomerPages';
 import type { CustomerListRow } from '../../lib/api-types';
 import { formatDate, formatMoney, formatNumber, formatRelative } from '../../lib/format';
@@ -55,6 +56,7 @@ const RowContent = memo(function RowContent({ row, tagColors }: { row: CustomerL
   const { t } = useTranslation();
   const lang = useLanguage();
   const tags = row.tags ? row.tags.split(', ') : [];
+  const { shopCurrency } = useMoney();
   return (
     <>
       <Cell>
@@ -92,7 +94,14 @@ const RowContent = memo(function RowContent({ row, tagColors }: { row: CustomerL
         </div>
       </Cell>
       <Cell right>
-        <div className={`${classes.text} ${classes.strong} tabular`}>{formatMoney(row.totalSpentCents, lang)}</div>
+        <div className={`${classes.text} ${classes.strong} tabular`} data-testid="customer-spend">
+          {formatMoney(row.totalSpentCents, lang, shopCurrency)}
+        </div>
+        {row.unconvertedOrders > 0 && (
+          <div className={classes.secondary} style={{ color: 'var(--mantine-color-orange-text)' }} title={t('money.listNotCounted', { count: row.unconvertedOrders })}>
+            {t('money.listNotCountedShort', { count: row.unconvertedOrders })}
+          </div>
+        )}
       </Cell>
       <Cell right>
         <div className={`${classes.text} tabular`}>{formatNumber(row.orderCount, lang)}</div>

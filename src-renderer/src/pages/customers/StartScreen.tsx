@@ -29,7 +29,7 @@ export function StartScreen({ onAddCustomer }: { onAddCustomer(): void }) {
   const job: JobView | undefined = running ?? mine;
   // A finished load stays on its full bar until the list replaces this screen.
   const busy = load.isPending || (jobId != null && !mine) || (job != null && isActive(job.status)) || mine?.status === 'done';
-  const placeholder: JobView = { id: jobId ?? 0, kind: SAMPLE_KIND, status: 'queued', done: 0, total: 0, ratePerSec: null, etaSec: null, error: null, result: null, createdAt: Date.now(), startedAt: null, finishedAt: null };
+  const placeholder: JobView = { id: jobId ?? 0, kind: SAMPLE_KIND, status: 'queued', subject: null, done: 0, total: 0, ratePerSec: null, etaSec: null, detail: null, error: null, result: null, createdAt: Date.now(), startedAt: null, finishedAt: null };
 
   return (
     <Center py={48}>

@@ -4,20 +4,31 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { problemText } from '../../../../src-main/shared/problems';
 import { api } from '../../api/client';
 import { QueryError } from '../../components/QueryError';
 import { useLanguage } from '../../hooks/useLanguage';
 import { formatNumber } from '../../lib/format';
-import { translateReason } from '../../lib/import-reasons';
 import { keys } from '../../lib/query-keys';
 import { labelOf, useImportFields } from './fields';
 
 export const DETAILS_PAGE = 50;
 
-function useDetails(jobId: number, which: 'rejects' | 'merges', page: number) {
+const pageOf = (jobId: number, page: number) => ({ jobId, offset: (page - 1) * DETAILS_PAGE, limit: DETAILS_PAGE });
+
+function useRejects(jobId: number, page: number) {
   return useQuery({
-    queryKey: keys.importDetails(jobId, which, page),
-    queryFn: () => (which === 'rejects' ? api.import.rejects : api.import.merges).query({ jobId, offset: (page - 1) * DETAILS_PAGE, limit: DETAILS_PAGE }),
+    queryKey: keys.importDetails(jobId, 'rejects', page),
+    queryFn: () => api.import.rejects.query(pageOf(jobId, page)),
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+  });
+}
+
+function useMerges(jobId: number, page: number) {
+  return useQuery({
+    queryKey: keys.importDetails(jobId, 'merges', page),
+    queryFn: () => api.import.merges.query(pageOf(jobId, page)),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   });
@@ -41,8 +52,9 @@ function Pager({ total, page, onPage }: { total: number; page: number; onPage(p:
 
 export function RejectsTable({ jobId }: { jobId: number }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const [page, setPage] = useState(1);
-  const q = useDetails(jobId, 'rejects', page);
+  const q = useRejects(jobId, page);
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data)
     return (
@@ -51,9 +63,6 @@ export function RejectsTable({ jobId }: { jobId: number }) {
       </Center>
     );
   const { headers, rows, total } = q.data;
-  // rejected.csv: the file's own columns, then Line, Problem column, Problem (then any extra cells of a ragged row).
-  const at = headers.length - 3;
-  const fileHeaders = headers.slice(0, at);
   return (
     <>
       <ScrollArea type="auto" offsetScrollbars>
@@ -68,18 +77,18 @@ export function RejectsTable({ jobId }: { jobId: number }) {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((r, i) => {
-              const cells = r.slice(0, at);
-              const shown = cells.map((c, j) => `${fileHeaders[j]}: ${c}`).join(' · ');
+              const shown = r.cells.map((c, j) => (j < headers.length ? `${headers[j]}: ${c}` : c)).join(' · ');
               return (
-                <Table.Tr key={`${r[at]}-${i}`} data-testid="reject-row" data-line={r[at]}>
+                <Table.Tr key={`${r.line}-${i}`} data-testid="reject-row" data-line={r.line} data-code={r.problem?.code}>
                   <Table.Td className="tabular" fw={600}>
-                    {r[at]}
+                    {r.line}
                   </Table.Td>
-                  <Table.Td>{r[at + 1] || <Text c="dimmed">{t('import.result.wholeRow')}</Text>}</Table.Td>
-                  <Table.Td c="red">{translateReason(r[at + 2] ?? '')}</Table.Td>
+                  <Table.Td>{r.column || <Text c="dimmed">{t('import.result.wholeRow')}</Text>}</Table.Td>
+                  {/* A run from before problems were codes has only the English words. */}
+                  <Table.Td c="red">{r.problem ? problemText(lang, r.problem, r.text) : r.text}</Table.Td>
                   <Table.Td maw={360}>
                     <Text fz="xs" c="dimmed" lineClamp={2} title={shown}>
-                      {cells.filter(Boolean).join(' · ')}
+                      {r.cells.filter(Boolean).join(' · ')}
                     </Text>
                   </Table.Td>
                 </Table.Tr>
@@ -100,7 +109,7 @@ export function MergesTable({ jobId }: { jobId: number }) {
   const lang = useLanguage();
   const fields = useImportFields();
   const [page, setPage] = useState(1);
-  const q = useDetails(jobId, 'merges', page);
+  const q = useMerges(jobId, page);
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data)
     return (
@@ -124,7 +133,8 @@ export function MergesTable({ jobId }: { jobId: number }) {
           </Table.Thead>
           <Table.Tbody>
             {q.data.rows.map(([line, id, name, by, into, changed], i) => {
-              const intoLine = /^line (\d+)$/.exec(into ?? '')?.[1];
+              // "Merged into": the line of this file, or "existing" (a customer from before).
+              const intoLine = /^\d+$/.test(into ?? '') ? into : undefined;
               const what = (changed ?? '')
                 .split(',')
                 .map((s) => s.trim())

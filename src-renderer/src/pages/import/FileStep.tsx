@@ -11,12 +11,11 @@ import { api, errorShape } from '../../api/client';
 import { JobStatusBadge } from '../../components/JobStatusBadge';
 import { useJobs } from '../../hooks/useJobs';
 import { useLanguage } from '../../hooks/useLanguage';
-import type { ImportSummary } from '../../lib/api-types';
 import { describeShape, type ShownError } from '../../lib/errors';
 import { formatBytes, formatRelative } from '../../lib/format';
 import { keys } from '../../lib/query-keys';
 import { UploadCancelled, uploadFile, type UploadProgress } from '../../lib/upload';
-import { fromInspection, setWizard } from './wizard-store';
+import { fromInspection, resetWizard, setWizard } from './wizard-store';
 
 export const IMPORT_KIND = 'import.run';
 const ACCEPT = '.csv,.tsv,.tab,.txt,.xlsx,.xls';
@@ -47,11 +46,14 @@ export function FileStep() {
       setWizard({ file: { name: file.name, size: file.size }, source, step: 'mapping', kindChosen: false, ...fromInspection(inspected, null) });
     } catch (err) {
       if (!(err instanceof UploadCancelled)) {
-        // The core's sentence names the file and the problem; in Chinese it follows the translated one.
+        // The file the wizard held before is no longer the one being imported.
+        resetWizard();
+        // One sentence from the problem's code. A file with nothing to import needs no more; for
+        // other problems the Chinese page keeps the core's English words under it (an operating
+        // system's or a workbook's own error says more than the translation can).
         const shape = errorShape(err);
-        const raw = shape.message;
-        const shown = describeShape({ ...shape, message: raw }, t);
-        setError({ ...shown, file: file.name, detail: lang === 'zh' && raw !== shown.message ? raw : '' });
+        const shown = describeShape(shape, t);
+        setError({ ...shown, file: file.name, detail: lang === 'zh' && shape.code !== 'file_empty' ? shown.detail : '' });
       }
     } finally {
       setProgress(null);
@@ -161,8 +163,9 @@ export function FileStep() {
 function RecentImports() {
   const { t } = useTranslation();
   const lang = useLanguage();
+  // Imports only: a whole-file check of the same file is part of its import, not an entry of its own.
   const recent = useJobs()
-    .jobs.filter((j) => j.kind === IMPORT_KIND)
+    .jobs.filter((j) => j.kind === 'import.run' && !j.result?.dryRun)
     .slice(0, 5);
   if (!recent.length) return null;
   return (
@@ -172,12 +175,12 @@ function RecentImports() {
       </Text>
       <Stack gap={6}>
         {recent.map((j) => {
-          const r = j.result as ImportSummary | null;
+          const r = j.kind === 'import.run' ? j.result : null;
           return (
             <Group key={j.id} justify="space-between" wrap="nowrap">
               <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
                 <Anchor component={Link} href={`/import/runs/${j.id}`} fz="sm" truncate>
-                  {r ? r.file : t('import.runTitle', { id: j.id })}
+                  {j.subject ?? r?.file ?? t('import.runTitle', { id: j.id })}
                 </Anchor>
                 <JobStatusBadge status={j.status} />
                 {r && !r.dryRun && (

@@ -11,7 +11,6 @@ import { api } from '../../api/client';
 import { JobProgress } from '../../components/JobProgress';
 import { isActive, useJobs } from '../../hooks/useJobs';
 import { useLanguage } from '../../hooks/useLanguage';
-import type { ImportSummary } from '../../lib/api-types';
 import { describeError, describeShape } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
@@ -51,12 +50,15 @@ export function PreviewStep() {
   });
   const start = useMutation({
     mutationFn: () => api.import.start.mutate(request),
-    onSuccess: ({ jobId }) => navigate(`/import/runs/${jobId}`),
+    onSuccess: ({ jobId }) => {
+      setWizard({ launched: jobId });
+      navigate(`/import/runs/${jobId}`);
+    },
     onError: (err) => notifyError(err, t, t('import.preview.startFailed')),
   });
   const otherImport = jobs.active.find((j) => j.kind === IMPORT_KIND && j.id !== check?.jobId);
   const estimated = preview.data?.estimatedRows ?? info?.estimatedRows ?? null;
-  const checked = checkJob?.status === 'done' ? (checkJob.result as ImportSummary) : null;
+  const checked = checkJob?.status === 'done' && checkJob.kind === 'import.run' ? checkJob.result : null;
   // A preview that read fewer rows than it asked for has seen the whole file: no need for a full check.
   const wholeFileShown = !!preview.data && preview.data.counts.rows < PREVIEW_ROWS;
 

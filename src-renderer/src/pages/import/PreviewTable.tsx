@@ -4,11 +4,11 @@ import { Badge, ScrollArea, Table, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { problemText } from '../../../../src-main/shared/problems';
 import { useLanguage } from '../../hooks/useLanguage';
 import type { Language } from '../../i18n';
 import type { ImportKind, PreviewResult, PreviewRow } from '../../lib/api-types';
 import { formatDate, formatDateTime, formatMoney } from '../../lib/format';
-import { translateReason } from '../../lib/import-reasons';
 
 type Values = Record<string, unknown>;
 type Person = { name: string | null; email: string | null; phone: string | null };
@@ -114,7 +114,7 @@ export function PreviewTable({ kind, preview }: { kind: ImportKind; preview: Pre
                   <Table.Td colSpan={cols.length}>
                     <Text fz="sm" c="red">
                       {column ? <b>{t('import.preview.inColumn', { column })} </b> : null}
-                      {translateReason(r.reason ?? '')}
+                      {r.problem ? problemText(lang, r.problem) : null}
                     </Text>
                   </Table.Td>
                 ) : (

@@ -50,22 +50,26 @@ export function ReadSettings({ info, source }: { info: InspectResult | undefined
           <Group gap="md" align="flex-end">
             {info.format === 'csv' ? (
               <>
+                {/* The "detected" badge sits by the label, not inside the box: the box keeps its whole
+                    width for the longest name ("GBK / GB18030 (Chinese Excel)"). */}
                 <Select
-                  label={t('import.read.encoding')}
-                  w={250}
+                  label={
+                    <Group gap={6} component="span" wrap="nowrap">
+                      {t('import.read.encoding')}
+                      {!source.encoding && (
+                        <Badge size="xs" variant="light" color="gray" component="span">
+                          {t('import.read.detected')}
+                        </Badge>
+                      )}
+                    </Group>
+                  }
+                  w={290}
                   size="xs"
                   data={encodings.map((e) => ({ value: e, label: encodingLabel(e) }))}
                   value={source.encoding ?? info.encoding}
                   onChange={(v) => v && change({ encoding: v })}
                   allowDeselect={false}
-                  rightSectionWidth={source.encoding ? undefined : 80}
-                  rightSection={
-                    source.encoding ? undefined : (
-                      <Badge size="xs" variant="light" color="gray">
-                        {t('import.read.detected')}
-                      </Badge>
-                    )
-                  }
+                  data-testid="import-encoding"
                 />
                 <Select
                   label={t('import.read.delimiter')}

@@ -25,8 +25,7 @@ export function RunPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const live = useJobs().byId(id);
   const stored = useQuery({ queryKey: keys.job(id), queryFn: () => api.jobs.get.query({ id }), retry: false, enabled: !live || !isActive(live.status) });
-  const job: JobView | undefined =
-    live ?? (stored.data ? { ...stored.data, result: stored.data.result ?? null, ratePerSec: null, etaSec: null, error: stored.data.error as JobView['error'] } : undefined);
+  const job: JobView | undefined = live ?? (stored.data ? { ...stored.data, ratePerSec: null, etaSec: null, detail: null } : undefined);
 
   if (!job && stored.error) {
     if (errorShape(stored.error).code === 'not_found')
@@ -51,7 +50,7 @@ export function RunPage({ id }: { id: number }) {
         <Loader />
       </Center>
     );
-  const summary = job.status === 'done' ? (job.result as ImportSummary | null) : null;
+  const summary = job.status === 'done' && job.kind === 'import.run' ? job.result : null;
   return (
     <Frame>
       <Group justify="space-between" align="flex-end">

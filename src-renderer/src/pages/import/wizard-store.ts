@@ -1,7 +1,9 @@
 // The import wizard's choices (file, how to read it, kind, mapping, options), kept outside the
-// page so that looking at another page and coming back, or going back from a finished run to
-// fix the mapping, finds everything as it was.
+// page so that looking at another page and coming back, or going back from a failed or cancelled
+// run to fix the mapping, finds everything as it was. Once the import it started has finished, the
+// next visit starts over with a new file (ImportPage).
 import { useSyncExternalStore } from 'react';
+import { IMPORT_OPTION_DEFAULTS } from '../../../../src-main/shared/import-settings';
 import type { ImportKind, ImportOptions, ImportSource, InspectResult } from '../../lib/api-types';
 
 export type Step = 'file' | 'mapping' | 'preview';
@@ -11,15 +13,7 @@ export type Source = Omit<ImportSource, 'sampleSize'>;
 
 export type FullOptions = Required<ImportOptions>;
 
-export const DEFAULT_OPTIONS: FullOptions = {
-  dateOrder: 'DMY',
-  decimalComma: false,
-  currency: 'CNY',
-  defaultCountry: 'CN',
-  onMatch: 'fill',
-  createCustomers: true,
-  defaultChannel: 'email',
-};
+export const DEFAULT_OPTIONS: FullOptions = IMPORT_OPTION_DEFAULTS;
 
 export interface WizardState {
   step: Step;
@@ -36,6 +30,8 @@ export interface WizardState {
   templateId: number | null;
   /** The layout (headers) the mapping was made for: a new layout gets a new suggestion. */
   layoutKey: string | null;
+  /** The import job these choices started (not a check): when it has finished, the wizard is done. */
+  launched: number | null;
 }
 
 const initial: WizardState = {
@@ -48,6 +44,7 @@ const initial: WizardState = {
   options: DEFAULT_OPTIONS,
   templateId: null,
   layoutKey: null,
+  launched: null,
 };
 
 let state = initial;

@@ -7,11 +7,11 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { ErrorDetail } from '../../components/ErrorDetail';
 import { useLanguage } from '../../hooks/useLanguage';
 import type { DownloadState } from '../../lib/api-types';
 import { formatBytes, formatDuration } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
+import { ModelProblem } from './ModelProblem';
 
 export function checkText(check: string | null, t: TFunction): string {
   if (check === 'catalog-sha256') return t('models.check.catalog');
@@ -39,7 +39,7 @@ export function DownloadStatus({ download }: { download: DownloadState }) {
 
   return (
     <Stack gap={6} data-testid="download-status" data-status={status}>
-      {status !== 'done' && (
+      {status !== 'done' && !(status === 'failed' && !download.retryable) && (
         <Progress
           value={status === 'verifying' ? 100 : pct}
           striped={status === 'verifying' || !total}
@@ -58,7 +58,12 @@ export function DownloadStatus({ download }: { download: DownloadState }) {
               ? t('models.download.paused', { bytes })
               : status === 'done'
                 ? checkText(download.check, t)
-                : parts.join(' · ')}
+                : status === 'failed'
+                  ? // What arrived is only worth showing when trying again continues from it.
+                    download.retryable && received > 0
+                    ? bytes
+                    : ''
+                  : parts.join(' · ')}
         </Text>
         <Group gap={4} wrap="nowrap">
           {status === 'downloading' && (
@@ -71,12 +76,17 @@ export function DownloadStatus({ download }: { download: DownloadState }) {
               {t('models.download.resume')}
             </Button>
           )}
-          {status === 'failed' && (
+          {status === 'failed' && download.retryable && (
             <Button size="compact-xs" variant="light" leftSection={<IconRefresh size={12} />} onClick={() => resume.mutate()} loading={resume.isPending}>
               {t('models.download.retry')}
             </Button>
           )}
-          {(status === 'downloading' || status === 'paused' || status === 'failed') && (
+          {status === 'failed' && !download.retryable && (
+            <Button size="compact-xs" variant="subtle" color="gray" onClick={() => dismiss.mutate()} loading={dismiss.isPending}>
+              {t('models.download.dismiss')}
+            </Button>
+          )}
+          {(status === 'downloading' || status === 'paused' || (status === 'failed' && download.retryable)) && (
             <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconX size={12} />} onClick={() => (received > 0 ? setConfirming(true) : cancel.mutate())}>
               {t('models.download.cancel')}
             </Button>
@@ -88,7 +98,7 @@ export function DownloadStatus({ download }: { download: DownloadState }) {
           )}
         </Group>
       </Group>
-      {status === 'failed' && download.error && <ErrorDetail error={download.error} fz="xs" />}
+      {status === 'failed' && download.error && <ModelProblem error={download.error} fz="xs" />}
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={<Text fw={600}>{t('models.download.cancelTitle')}</Text>}>
         <Stack>
           <Text fz="sm">{t('models.download.cancelBody', { bytes: formatBytes(received, lang) })}</Text>

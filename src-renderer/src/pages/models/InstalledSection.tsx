@@ -6,13 +6,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { ErrorDetail } from '../../components/ErrorDetail';
 import { useLanguage } from '../../hooks/useLanguage';
 import type { InstalledModel } from '../../lib/api-types';
 import { formatBytes, formatNumber } from '../../lib/format';
 import { notifyDone, notifyError } from '../../lib/notify';
 import { keys } from '../../lib/query-keys';
 import { checkText } from './DownloadStatus';
+import { ModelProblem, notifyModelProblem } from './ModelProblem';
 
 function paramsText(n: number, lang: 'en' | 'zh'): string {
   return n >= 1e9 ? `${formatNumber(n / 1e9, lang, 1)}B` : `${formatNumber(n / 1e6, lang, 1)}M`;
@@ -34,7 +34,7 @@ function InstalledRow({ model }: { model: InstalledModel }) {
     },
     onError: (err) => {
       refresh();
-      notifyError(err, t, t('models.installed.activateFailed', { file: model.file }));
+      notifyModelProblem(err, lang, t('models.installed.activateFailed', { file: model.file }));
     },
   });
   const remove = useMutation({
@@ -83,7 +83,7 @@ function InstalledRow({ model }: { model: InstalledModel }) {
           <Text fz="xs" c="dimmed">
             {checkText(model.check, t)}
           </Text>
-          {model.error && <ErrorDetail error={model.error} fz="xs" />}
+          {model.error ? <ModelProblem error={model.error} fz="xs" /> : model.loadError && <ModelProblem error={model.loadError} fz="xs" />}
         </Stack>
         <Group gap="xs" wrap="nowrap">
           {!model.active && (

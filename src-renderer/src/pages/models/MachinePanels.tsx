@@ -6,11 +6,10 @@ import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { ErrorDetail } from '../../components/ErrorDetail';
 import { useLanguage } from '../../hooks/useLanguage';
 import type { Hardware, ModelStatus } from '../../lib/api-types';
 import { formatBytes, formatNumber, formatRelative } from '../../lib/format';
-import { notifyError } from '../../lib/notify';
+import { ModelProblem, notifyModelProblem, RawDetails } from './ModelProblem';
 
 function Fact({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
   return (
@@ -82,7 +81,7 @@ export function StatusPanel({ status }: { status: ModelStatus | undefined }) {
   const lang = useLanguage();
   const load = useMutation({
     mutationFn: (file: string) => api.models.activate.mutate({ file }),
-    onError: (err) => notifyError(err, t, t('models.status.loadFailed')),
+    onError: (err) => notifyModelProblem(err, lang, t('models.status.loadFailed')),
   });
   const rt = status?.runtime;
   const loaded = rt?.loaded ?? null;
@@ -135,11 +134,14 @@ export function StatusPanel({ status }: { status: ModelStatus | undefined }) {
             </Text>
           ) : null}
           {loaded?.fallback && (
-            <Text fz="xs" c="orange">
-              {t('models.status.fallback', { reason: loaded.fallback })}
-            </Text>
+            <Stack gap={2}>
+              <Text fz="xs" c="orange">
+                {t('models.status.fallback')}
+              </Text>
+              <RawDetails text={loaded.fallback} />
+            </Stack>
           )}
-          {rt.error && <ErrorDetail error={rt.error} />}
+          {rt.error && <ModelProblem error={rt.error} />}
         </Stack>
       )}
     </Paper>

@@ -11,18 +11,18 @@ import { ErrorDetail } from '../../components/ErrorDetail';
 import type { DownloadState } from '../../lib/api-types';
 import { notifyDone } from '../../lib/notify';
 import { keys } from '../../lib/query-keys';
+import type { ErrorShape } from '../../../../src-main/shared/problems';
 import { DownloadStatus } from './DownloadStatus';
+import { ModelProblem } from './ModelProblem';
 
 const inElectron = window.patron?.kind === 'electron';
 const MONO = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
-
-type Shape = { code: string; message: string };
 
 function ImportFile() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [path, setPath] = useState('');
-  const [error, setError] = useState<Shape | null>(null);
+  const [error, setError] = useState<ErrorShape | null>(null);
   const importFile = useMutation({
     mutationFn: (p: string) => api.models.import.mutate({ path: p }),
     onSuccess: (m) => {
@@ -63,7 +63,7 @@ function ImportFile() {
             {t('models.import.button')}
           </Button>
         </Group>
-        {error && <ErrorDetail error={error} />}
+        {error && <ModelProblem error={error} />}
       </Stack>
     </form>
   );
@@ -74,7 +74,7 @@ function FromAddress() {
   const qc = useQueryClient();
   const [url, setUrl] = useState('');
   const [sha, setSha] = useState('');
-  const [error, setError] = useState<(Shape & { field?: string }) | null>(null);
+  const [error, setError] = useState<ErrorShape | null>(null);
   const fileFromUrl = (u: string) => {
     try {
       return decodeURIComponent(new URL(u).pathname.split('/').pop() ?? '');

@@ -6,11 +6,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api } from '../../api/client';
-import { ErrorDetail } from '../../components/ErrorDetail';
 import { StreamingText } from '../../components/StreamingText';
 import { useGeneration } from '../../hooks/useGeneration';
 import { useLanguage } from '../../hooks/useLanguage';
 import { formatNumber } from '../../lib/format';
+import { ModelProblem } from './ModelProblem';
 
 export function TryIt({ hasModel }: { hasModel: boolean }) {
   const { t } = useTranslation();
@@ -73,7 +73,7 @@ export function TryIt({ hasModel }: { hasModel: boolean }) {
           <Paper p="sm" radius="md" bg="var(--patron-surface)" withBorder={false}>
             {s.status === 'failed' && s.error ? (
               <Stack gap={4}>
-                <ErrorDetail error={s.error} />
+                <ModelProblem error={s.error} />
                 {s.error.code === 'model_missing' && (
                   <Anchor component={Link} href="/models" fz="sm">
                     {t('ai.openModels')}

@@ -1,7 +1,7 @@
 import { Box, Button, Code, Group, Modal, Paper, SegmentedControl, Stack, Text, Title, type MantineColorScheme } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -9,6 +9,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { usePreferences } from '../../hooks/usePreferences';
 import { notifyError } from '../../lib/notify';
 import { keys } from '../../lib/query-keys';
+import { MoneySection } from './MoneySection';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -41,7 +42,6 @@ function Row({ label, hint, children }: { label: string; hint?: string; children
 
 export function SettingsPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const { theme, setTheme } = usePreferences();
   const overview = useQuery({ queryKey: keys.overview, queryFn: () => api.app.overview.query() });
   const info = useQuery({ queryKey: keys.info, queryFn: () => api.app.info.query(), staleTime: Infinity });
@@ -50,7 +50,7 @@ export function SettingsPage() {
     mutationFn: () => api.sample.remove.mutate(),
     onSuccess: (res) => {
       setConfirming(false);
-      qc.clear();
+      // What is on screen (the Tasks badge, the list) refreshes from the change events it caused.
       notifications.show({ color: 'teal', message: t('settings.removed', { customers: res.customers, products: res.products }) });
     },
     onError: (err) => notifyError(err, t),
@@ -73,6 +73,9 @@ export function SettingsPage() {
               data={(['light', 'dark', 'auto'] as const).map((v) => ({ value: v, label: t(`settings.themes.${v}`) }))}
             />
           </Row>
+        </Section>
+        <Section title={t('settings.money.title')}>
+          <MoneySection />
         </Section>
         <Section title={t('settings.sampleTitle')}>
           <Row label={sample ? t('settings.sampleBody', { count: sample }) : t('settings.sampleNone')}>
