@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemText } from '../../../../src-main/shared/problems';
 import { useLanguage } from '../../hooks/useLanguage';
+import type { Messages } from '../../i18n/en';
 import type { Language } from '../../i18n';
 import type { ImportKind, PreviewResult, PreviewRow } from '../../lib/api-types';
 import { formatDate, formatDateTime, formatMoney } from '../../lib/format';
@@ -27,7 +28,8 @@ const str = (v: unknown) => (v === null || v === undefined || v === '' ? '' : St
 const person = (p: Person | undefined) => (p ? [p.name, p.email ?? p.phone].filter(Boolean).join(' · ') : '');
 
 interface Col {
-  key: string;
+  /** Its heading's key under import.preview.cols. */
+  key: keyof Messages['import']['preview']['cols'];
   cell(v: Values, lang: Language, t: TFunction): ReactNode;
 }
 
@@ -92,7 +94,7 @@ export function PreviewTable({ kind, preview }: { kind: ImportKind; preview: Pre
             <Table.Th w={56}>{t('import.preview.line')}</Table.Th>
             <Table.Th w={120}>{t('import.preview.outcome')}</Table.Th>
             {cols.map((c) => (
-              <Table.Th key={c.key}>{t(`import.preview.cols.${c.key}` as never)}</Table.Th>
+              <Table.Th key={c.key}>{t(`import.preview.cols.${c.key}`)}</Table.Th>
             ))}
           </Table.Tr>
         </Table.Thead>
