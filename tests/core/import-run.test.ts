@@ -3,7 +3,7 @@
 // line items, messages and reviews, search over what was imported, templates and uploads.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/core';
 import { CustomerStore, KEYS_IN_MEMORY } from '../../src-main/core/import/dedupe';
 import { BulkScope } from '../../src-main/core/derived/bulk-scope';
@@ -21,17 +21,9 @@ import { recomputeCustomerMetrics } from '../../src-main/core/orders/metrics';
 import { search } from '../../src-main/core/search/service';
 import { writeOrderLines, writeTenThousand } from '../fixtures/import-files';
 import { importJob, snapshot } from '../fixtures/import-files-run';
-import { tempCore } from './temp-core';
+import { freshCores } from './temp-core';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
-});
-function fresh() {
-  const env = tempCore({ noResume: true });
-  cleanups.push(env.cleanup);
-  return env;
-}
+const fresh = freshCores();
 const count = (core: Core, table: string) => core.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 const CUSTOMER_MAPPING = { name: 0, email: 1, phone: 2, city: 3, created_at: 4, note: 5 };
 

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../src-main/shared/change-kinds';
 import { changeBus } from '../../src-main/core/changes/bus';
 import type { Core } from '../../src-main/core/core';
@@ -25,17 +25,9 @@ import { search } from '../../src-main/core/search/service';
 import { tagCustomer, untagCustomer } from '../../src-main/core/tags/service';
 import { addTask, deleteTask, restoreTask } from '../../src-main/core/tasks/service';
 import { importJob } from '../fixtures/import-files-run';
-import { tempCore } from './temp-core';
+import { freshCores } from './temp-core';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
-});
-function fresh() {
-  const env = tempCore({ noResume: true });
-  cleanups.push(env.cleanup);
-  return env;
-}
+const fresh = freshCores();
 
 const DAY = 86_400_000;
 const CUSTOMER_MAPPING = { name: 0, email: 1, phone: 2, city: 3, company: 4, tags: 5 };

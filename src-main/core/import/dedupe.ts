@@ -56,22 +56,14 @@ export interface CustomerCounts {
   merged: number;
 }
 
-interface Existing {
+/** A stored customer as the merge reads it: its row values (consents as SQLite's 0/1), its company's name. */
+type Existing = Omit<CustomerValues, 'consentEmail' | 'consentSms' | 'consentWechat'> & {
   id: number;
-  name: string;
-  email: string | null;
-  emailNorm: string | null;
-  phone: string | null;
-  phoneNorm: string | null;
-  city: string | null;
-  country: string | null;
   company: string | null;
-  companyId: number | null;
-  language: string;
   consentEmail: number;
   consentSms: number;
   consentWechat: number;
-}
+};
 
 export class CustomerStore {
   readonly counts: CustomerCounts = { created: 0, updated: 0, unchanged: 0, merged: 0 };
