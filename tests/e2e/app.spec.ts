@@ -1,4 +1,4 @@
-// What a shop owner does on the first day, in Debian's Chromium against browser mode with the
+// What a shop owner does on the first day, in Chromium against browser mode with the
 // real core and a fresh database: load the sample shop and watch it fill, find a customer by a
 // Chinese name, keep a note and a task, switch to Chinese, search with Ctrl+K. And the customer
 // form's validation, with the core's field errors on the field they name.
