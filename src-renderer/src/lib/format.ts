@@ -57,7 +57,11 @@ export function formatMonth(ms: number, lang: Language): string {
 
 /** "Mar 5, 2024 2:30 PM" / "2024年3月5日 14:30". */
 export function formatDateTime(ms: number, lang: Language): string {
-  return dayjs(ms).locale(dayjsLocale(lang)).format(lang === 'zh' ? 'll HH:mm' : 'lll');
+  const d = dayjs(ms).locale(dayjsLocale(lang));
+  // A date read without a time (an order file's "2024-03-01") is stored at midnight: showing
+  // "12:00 AM" would invent a time nobody recorded.
+  if (d.valueOf() === d.startOf('day').valueOf()) return d.format('ll');
+  return d.format(lang === 'zh' ? 'll HH:mm' : 'lll');
 }
 
 /** "3 months ago" / "3 个月前". */

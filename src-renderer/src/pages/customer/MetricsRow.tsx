@@ -50,7 +50,7 @@ export function MetricsRow({ customer }: { customer: CustomerDetail }) {
         testId="metric-total-spent"
       />
       <Stat label={t('customer.metrics.orders')} value={formatNumber(customer.orderCount, lang)} testId="metric-orders" />
-      <Stat label={t('customer.metrics.averageOrder')} value={customer.orderCount ? formatMoney(customer.averageOrderCents, lang, customer.currency) : none} />
+      <Stat label={t('customer.metrics.averageOrder')} value={customer.orderCount > customer.unconvertedOrders ? formatMoney(customer.averageOrderCents, lang, customer.currency) : none} />
       <Stat
         label={t('customer.metrics.lastPurchase')}
         value={customer.lastOrderAt ? formatRelative(customer.lastOrderAt, lang) : t('common.never')}

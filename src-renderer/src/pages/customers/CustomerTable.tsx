@@ -41,9 +41,9 @@ function SortHeader({ label, column, params, onSort, right }: { label: string; c
   );
 }
 
-function Cell({ children, right }: { children: ReactNode; right?: boolean }) {
+function Cell({ children, right, stacked }: { children: ReactNode; right?: boolean; stacked?: boolean }) {
   return (
-    <div role="gridcell" className={`${classes.cell} ${right ? classes.right : ''}`}>
+    <div role="gridcell" className={`${classes.cell} ${right ? classes.right : ''} ${stacked ? classes.stacked : ''}`}>
       {children}
     </div>
   );
@@ -93,7 +93,8 @@ const RowContent = memo(function RowContent({ row, tagColors }: { row: CustomerL
           )}
         </div>
       </Cell>
-      <Cell right>
+      {/* The note about orders left out goes under the amount: side by side, both were cut off. */}
+      <Cell right stacked={row.unconvertedOrders > 0}>
         <div className={`${classes.text} ${classes.strong} tabular`} data-testid="customer-spend">
           {formatMoney(row.totalSpentCents, lang, shopCurrency)}
         </div>
