@@ -76,6 +76,9 @@ export async function streamCheckedRows(layout: SourceLayout, settings: CheckSet
   if (failure) throw (failure as { error: unknown }).error;
 }
 
+/** Longest stretch of batches handled before the event loop gets a turn (timers, RPC, cancel). */
+const SLICE_MS = 50;
+
 function inWorker(layout: SourceLayout, settings: CheckSettings, sink: RowSink, opts: CheckedStreamOptions): Promise<void> {
   const { signal } = opts;
   signal?.throwIfAborted();
@@ -98,8 +101,34 @@ function inWorker(layout: SourceLayout, settings: CheckSettings, sink: RowSink, 
     };
     const onAbort = () => finish(signal!.reason instanceof Error ? signal!.reason : new DOMException('Aborted', 'AbortError'));
     signal?.addEventListener('abort', onAbort, { once: true });
+    // Node hands a port's queued messages over in one go (up to a thousand per turn), and the
+    // worker refills the queue as fast as batches are taken: handled as they come, a whole import
+    // ran in one turn of the event loop, starving timers and the RPC socket (a cancel or a note
+    // waited for the end). Batches are handled in slices of SLICE_MS; what arrives meanwhile waits
+    // in `pending`, uncounted, so the worker stops at its limit and the turn ends.
+    const pending: FromCheckWorker[] = [];
+    let sliceStart = performance.now();
+    let resuming = false;
+    const pump = () => {
+      while (pending.length && !settled) {
+        if (performance.now() - sliceStart > SLICE_MS) {
+          resuming = true;
+          setImmediate(() => {
+            resuming = false;
+            sliceStart = performance.now();
+            pump();
+          });
+          return;
+        }
+        handle(pending.shift()!);
+      }
+    };
     worker.on('message', (m: FromCheckWorker) => {
       if (settled) return;
+      pending.push(m);
+      if (!resuming) pump();
+    });
+    const handle = (m: FromCheckWorker) => {
       try {
         if (m.type === 'batch') {
           opts.onBytes?.(m.bytes);
@@ -119,7 +148,7 @@ function inWorker(layout: SourceLayout, settings: CheckSettings, sink: RowSink, 
       } catch (error) {
         finish(error);
       }
-    });
+    };
     worker.on('error', (error) => finish(error));
     worker.on('exit', (code) => finish(new Error(`The import's reading thread stopped unexpectedly (exit code ${code}).`)));
   });
