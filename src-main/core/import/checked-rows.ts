@@ -106,7 +106,7 @@ function inWorker(layout: SourceLayout, settings: CheckSettings, sink: RowSink, 
     // ran in one turn of the event loop, starving timers and the RPC socket (a cancel or a note
     // waited for the end). Batches are handled in slices of SLICE_MS; what arrives meanwhile waits
     // in `pending`, uncounted, so the worker stops at its limit and the turn ends.
-    const pending: FromCheckWorker[] = [];
+    const pending: (FromCheckWorker | { type: 'exit'; code: number })[] = [];
     let sliceStart = performance.now();
     let resuming = false;
     const pump = () => {
@@ -128,7 +128,7 @@ function inWorker(layout: SourceLayout, settings: CheckSettings, sink: RowSink, 
       pending.push(m);
       if (!resuming) pump();
     });
-    const handle = (m: FromCheckWorker) => {
+    const handle = (m: FromCheckWorker | { type: 'exit'; code: number }) => {
       try {
         if (m.type === 'batch') {
           opts.onBytes?.(m.bytes);
@@ -138,6 +138,9 @@ function inWorker(layout: SourceLayout, settings: CheckSettings, sink: RowSink, 
           Atomics.notify(behind, 0);
           // The worker counts a batch before it posts it: none counted means none on its way.
           if (queued === 0) opts.whenIdle?.();
+        } else if (m.type === 'exit') {
+          // Reached only when no 'done' came before it (that one settles first).
+          finish(new Error(`The import's reading thread stopped unexpectedly (exit code ${m.code}).`));
         } else if (m.type === 'done') {
           opts.onBytes?.(m.bytes);
           finish();
@@ -150,7 +153,12 @@ function inWorker(layout: SourceLayout, settings: CheckSettings, sink: RowSink, 
       }
     };
     worker.on('error', (error) => finish(error));
-    worker.on('exit', (code) => finish(new Error(`The import's reading thread stopped unexpectedly (exit code ${code}).`)));
+    // In line behind the messages still waiting: a worker that posted 'done' and then exited is fine.
+    worker.on('exit', (code) => {
+      if (settled) return;
+      pending.push({ type: 'exit', code });
+      if (!resuming) pump();
+    });
   });
 }
 
