@@ -1,0 +1,72 @@
+// `npm run eval -- sentiment [--file F --text-col C --label-col L] [--limit N]`
+// Without --file: every labelled set in the reference data, with VADER's published correlations
+// beside ours. A file the Chinese weights were learned from is measured by cross-validation.
+import { analyzeSentiment, createAnalyzer } from '../../src-main/core/sentiment/analyzer';
+import { loadLexicons } from '../../src-main/core/sentiment/lexicons';
+import { log, parseArgs, type BenchResult } from '../bench/lib/report';
+import { formatTable } from '../bench/lib/table';
+import { readLabelledFile } from './lib/labelled-file';
+import { labelledSets, referenceDataDir } from './lib/reference-data';
+import { FOLDS, measure, scoreCrossValidated, scoreHeldOut, type SentimentMeasure } from './lib/sentiment-eval';
+import { fileSha256, priorLexicons, trainingSets as readTrainingSets, type TrainingSet } from './lib/training-sets';
+
+const fix = (x: number | null, d = 3) => (x === null || Number.isNaN(x) ? null : Number(x.toFixed(d)));
+
+export async function run(args: string[]): Promise<BenchResult> {
+  const { flags } = parseArgs(args);
+  const file = flags.get('file');
+  const str = (k: string) => (typeof flags.get(k) === 'string' ? (flags.get(k) as string) : undefined);
+  analyzeSentiment('warm up');
+  const shipped = createAnalyzer(loadLexicons());
+  const dataDir = referenceDataDir();
+  let training: TrainingSet[] | null = null;
+  const trainingSets = () => {
+    if (!dataDir) return [];
+    training ??= readTrainingSets(dataDir, priorLexicons().analyzer);
+    return training;
+  };
+  const evalOne = (path: string, textCol?: string, labelCol?: string): SentimentMeasure => {
+    const f = readLabelledFile(path, textCol, labelCol);
+    const limit = Number(str('limit') ?? 0);
+    const rows = limit > 0 ? f.rows.slice(0, limit) : f.rows;
+    const sha = fileSha256(path);
+    const learnedFrom = dataDir ? trainingSets().find((s) => s.sha256 === sha) : undefined;
+    if (learnedFrom && !limit) {
+      log(`${path}: the shipped weights were learned from this file; measuring by ${FOLDS}-fold cross-validation`);
+      const { scores, secs } = scoreCrossValidated(learnedFrom, trainingSets(), priorLexicons().lex, log);
+      return measure(learnedFrom.rows, scores, f.numeric, secs, 'cross-validation');
+    }
+    const { scores, secs } = scoreHeldOut(shipped, rows);
+    return measure(rows, scores, f.numeric, secs, 'held-out');
+  };
+
+  if (typeof file === 'string') {
+    const m = evalOne(file, str('text-col'), str('label-col'));
+    process.stdout.write(
+      `${formatTable(['file', 'n', 'binary n', 'accuracy', 'macro-F1', 'r', 'msgs/s', 'method'], [[file, m.n, m.binaryN, fix(m.accuracy), fix(m.macroF1), fix(m.r), Math.round(m.msgsPerSec), m.method]])}\n`,
+    );
+    return { n: m.n, binary_n: m.binaryN, accuracy: fix(m.accuracy) ?? 'NaN', macro_f1: fix(m.macroF1) ?? 'NaN', ...(m.r === null ? {} : { r: fix(m.r) ?? 'NaN' }), msgs_per_s: Math.round(m.msgsPerSec), method: m.method };
+  }
+  if (!dataDir) throw new Error('No --file given and the reference data (../shared/data or PATRON_REFERENCE_DATA) is not here.');
+  const result: BenchResult = {};
+  const table = labelledSets(dataDir).map((s) => {
+    log(`${s.name}…`);
+    const m = evalOne(s.file, s.textCol, s.labelCol);
+    const key = s.name.replace(/-/g, '_');
+    result[`${key}_accuracy`] = fix(m.accuracy) ?? 'NaN';
+    result[`${key}_macro_f1`] = fix(m.macroF1) ?? 'NaN';
+    if (m.r !== null) result[`${key}_r`] = fix(m.r) ?? 'NaN';
+    return { s, m };
+  });
+  process.stdout.write(
+    `${formatTable(
+      ['set', 'n', 'binary n', 'accuracy', 'macro-F1', 'r', 'VADER r', 'r ≥ VADER', 'msgs/s', 'method'],
+      table.map(({ s, m }) => [s.name, m.n, m.binaryN, fix(m.accuracy), fix(m.macroF1), fix(m.r), s.vaderR ?? null, s.vaderR === undefined ? null : (m.r ?? 0) >= s.vaderR, Math.round(m.msgsPerSec), m.method]),
+    )}\n`,
+  );
+  const n = table.reduce((a, x) => a + x.m.binaryN, 0);
+  result.n = table.reduce((a, x) => a + x.m.n, 0);
+  result.accuracy = fix(table.reduce((a, x) => a + x.m.accuracy * x.m.binaryN, 0) / n) ?? 'NaN';
+  result.macro_f1 = fix(table.reduce((a, x) => a + x.m.macroF1 * x.m.binaryN, 0) / n) ?? 'NaN';
+  return { n: result.n, accuracy: result.accuracy, macro_f1: result.macro_f1, ...result };
+}
