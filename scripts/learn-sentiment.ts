@@ -17,7 +17,7 @@ const learned = learnFrom(sets, lex);
 const rows = [...learned].filter(([w, v]) => Math.abs(v - (lex.zhHand.get(w) ?? 0)) >= 0.05).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[0].localeCompare(b[0]));
 const header = [
   '# Chinese word valences learned by Patron (scripts/learn-sentiment.ts; method in src-main/core/sentiment/learn-valences.ts):',
-  `# L2-regularised logistic regression towards zh-lexicon.tsv, min docs ${LEARN_DEFAULTS.minDocs}, l2 ${LEARN_DEFAULTS.l2}, ${LEARN_DEFAULTS.iterations} Adam steps, ${VALENCE_PER_LOGIT} valence per logit.`,
+  `# L2-regularised logistic regression towards zh-lexicon.tsv, min docs ${LEARN_DEFAULTS.minDocs}, l2 ${LEARN_DEFAULTS.l2} (hand-rated words ${LEARN_DEFAULTS.l2Hand}), ${LEARN_DEFAULTS.iterations} Adam steps, ${VALENCE_PER_LOGIT} valence per logit.`,
   '# Two words joined by a space are a learned pair (the second word right after the first, in one clause).',
   '# Learned from (name, file, sha256, texts); the eval reports these sets by cross-validation:',
   ...sets.map((s) => `# from\t${s.name}\t${basename(s.file)}\t${s.sha256}\t${s.docs.filter(Boolean).length}`),

@@ -9,6 +9,9 @@ import { JobRunner } from './jobs/runner';
 import { classifyJob } from './ai/classify-job';
 import { ModelServices, type ModelOptions } from './models/service';
 import { sampleShopJob } from './sample/sample-job';
+import { sentimentModelJob } from './sentiment/model-job';
+import { reanalyseJob, startReanalysisIfStale } from './sentiment/reanalyse-job';
+import { setSentimentResources } from './sentiment/lexicons';
 import { WriteGate } from './db/write-gate';
 import { changeBus, type ChangeBus } from './changes/bus';
 
@@ -41,6 +44,8 @@ export interface Core {
 
 export function startCore(opts: CoreOptions): Core {
   const dbFile = join(opts.dataDir, 'patron.sqlite');
+  // The write path analyses every inbound message: its lexicons are in this resources folder.
+  setSentimentResources(opts.resourcesDir);
   const { db, sqlite, close } = openDatabase({
     file: dbFile,
     migrationsFolder: join(opts.resourcesDir, 'migrations'),
@@ -53,7 +58,13 @@ export function startCore(opts: CoreOptions): Core {
   jobs.register(classifyJob(models));
   jobs.register(createImportJob(opts.dataDir));
   jobs.register(createExportJob(opts.dataDir));
-  if (!opts.noResume) jobs.resumeInterrupted();
+  jobs.register(reanalyseJob);
+  jobs.register(sentimentModelJob(models));
+  if (!opts.noResume) {
+    jobs.resumeInterrupted();
+    // After an update of the sentiment analyzer, every message and review is re-analysed by itself.
+    startReanalysisIfStale(jobs, db, sqlite);
+  }
   return {
     db,
     sqlite,

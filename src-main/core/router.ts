@@ -14,6 +14,7 @@ import { notesRouter } from './notes/router';
 import { ordersRouter } from './orders/router';
 import { sampleRouter } from './sample/router';
 import { searchRouter } from './search/router';
+import { sentimentRouter } from './sentiment/router';
 import { tagsRouter } from './tags/router';
 import { tasksRouter } from './tasks/router';
 import { timelineRouter } from './timeline/router';
@@ -37,6 +38,7 @@ export const patronRouter = router({
   export: exportRouter,
   models: modelsRouter,
   ai: aiRouter,
+  sentiment: sentimentRouter,
 });
 
 export type AppRouter = typeof patronRouter;

@@ -11,6 +11,8 @@ export const JOB_KINDS = {
   'import.run': 'write',
   'export.list': 'write',
   'ai.classify': 'model',
+  'sentiment.reanalyse': 'write',
+  'sentiment.model': 'model',
 } as const satisfies Record<string, JobLane>;
 
 export type JobKindName = keyof typeof JOB_KINDS;

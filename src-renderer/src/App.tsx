@@ -1,11 +1,13 @@
 import { AppShell } from '@mantine/core';
-import { Redirect, Route, Switch } from 'wouter';
+import { useHotkeys } from '@mantine/hooks';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { AppHeader } from './components/AppHeader';
-import { AppNavbar } from './components/AppNavbar';
+import { AppNavbar, DASHBOARD_HOTKEY } from './components/AppNavbar';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { GlobalSearch } from './components/GlobalSearch';
 import { CustomerPage } from './pages/customer/CustomerPage';
 import { CustomersPage } from './pages/customers/CustomersPage';
+import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { ImportPage } from './pages/import/ImportPage';
 import { RunPage } from './pages/import/RunPage';
 import { JobsPage } from './pages/jobs/JobsPage';
@@ -17,6 +19,9 @@ import { useLiveChanges } from './hooks/useLiveChanges';
 
 export function App() {
   useLiveChanges();
+  const [, navigate] = useLocation();
+  // Like Ctrl/Cmd+K for search: one chord to the overview from anywhere (not while typing).
+  useHotkeys([[DASHBOARD_HOTKEY, () => navigate('/dashboard')]]);
   return (
     <AppShell header={{ height: HEADER_HEIGHT }} navbar={{ width: 208, breakpoint: 0 }} padding="lg">
       <AppShell.Header>
@@ -28,6 +33,7 @@ export function App() {
       <AppShell.Main>
         <ConnectionBanner />
         <Switch>
+          <Route path="/dashboard" component={DashboardPage} />
           <Route path="/customers" component={CustomersPage} />
           <Route path="/customers/:id">{(params) => <CustomerPage key={params.id} id={Number(params.id)} />}</Route>
           <Route path="/tasks" component={TasksPage} />

@@ -166,12 +166,12 @@ describe('the batch format between the threads', () => {
         { orderNo: '', orderedAt: 0, person: nobody, status: 'paid', channel: '', currency: 'EUR', item: null, orderTotalCents: 0 },
       ],
       interactions: [
-        { person, occurredAt: 1, channel: 'wechat', direction: 'inbound', subject: null, body: '你好', language: 'zh', handled: true },
-        { person: nobody, occurredAt: 2, channel: 'email', direction: 'outbound', subject: 'Re: 订单', body: '', language: 'en', handled: false },
+        { person, occurredAt: 1, channel: 'wechat', direction: 'inbound', subject: null, body: '你好', language: 'zh', handled: true, sentiment: { label: 'mixed', score: -0.25, aspects: [{ aspect: 'delivery', polarity: 'negative', score: -0.5, words: ['物流', '慢'] }], words: ['慢'] } },
+        { person: nobody, occurredAt: 2, channel: 'email', direction: 'outbound', subject: 'Re: 订单', body: '', language: 'en', handled: false, sentiment: null },
       ],
       feedback: [
-        { person, occurredAt: 3, kind: 'review', rating: 5, nps: null, body: '好', productSku: 'TEA-1', productName: null, language: 'zh' },
-        { person: nobody, occurredAt: 4, kind: 'survey', rating: null, nps: 0, body: null, productSku: null, productName: 'Tea', language: 'en' },
+        { person, occurredAt: 3, kind: 'review', rating: 5, nps: null, body: '好', productSku: 'TEA-1', productName: null, language: 'zh', sentiment: { label: 'positive', score: 0.4, aspects: [], words: ['好'] } },
+        { person: nobody, occurredAt: 4, kind: 'survey', rating: null, nps: 0, body: null, productSku: null, productName: 'Tea', language: 'en', sentiment: null },
       ],
     };
     for (const kind of Object.keys(samples) as (keyof RowValues)[]) {

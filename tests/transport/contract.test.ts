@@ -75,9 +75,13 @@ const BAD: Case[] = [
   ['ai.summaryPrompt', { customerId: 0 }, 'customerId'],
   ['ai.summarizeCustomer', { customerId: 1, language: 'fr' }, 'language'],
   ['ai.classify', { instruction: 'Label it.', labels: ['only one'], items: [{ key: 'k', text: 't' }] }, 'labels'],
+  ['sentiment.analyze', { text: 42 }, 'text'],
+  ['sentiment.customer', { customerId: 0 }, 'customerId'],
+  ['sentiment.overview', { bucket: 'day' }, 'bucket'],
+  ['sentiment.runModel', { customerId: -1 }, 'customerId'],
 ];
 /** Calls that take no input, so have nothing to validate. */
-const NO_INPUT = ['app.overview', 'app.info', 'app.preferences', 'customers.cities', 'tags.list', 'jobs.events', 'changes.events', 'money.overview', 'sample.remove', 'models.status', 'models.hardware', 'models.installed', 'models.downloads', 'models.events', ...IMPORT_EXPORT_NO_INPUT];
+const NO_INPUT = ['app.overview', 'app.info', 'app.preferences', 'customers.cities', 'tags.list', 'jobs.events', 'changes.events', 'money.overview', 'sample.remove', 'models.status', 'models.hardware', 'models.installed', 'models.downloads', 'models.events', 'sentiment.reanalyse', ...IMPORT_EXPORT_NO_INPUT];
 
 const call = (path: string, input: unknown) => client.byPath(path, input);
 

@@ -12,6 +12,7 @@ const createdAt = () =>
     .default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`);
 
 import { CHANNELS, DIRECTIONS, FEEDBACK_KINDS, ORDER_STATUSES } from '../../shared/records';
+import { ASPECTS, POLARITIES, SENTIMENT_LABELS, SENTIMENT_SOURCES } from '../../shared/sentiment';
 export { CHANNELS, DIRECTIONS, FEEDBACK_KINDS, ORDER_STATUSES };
 /** Where a row came from: lets "remove sample data" and import undo find their rows. */
 export const SOURCES = ['manual', 'sample', 'import'] as const;
@@ -229,6 +230,56 @@ export const tasks = sqliteTable(
   (t) => [index('tasks_customer_idx').on(t.customerId, t.createdAt), index('tasks_open_due_idx').on(t.doneAt, t.dueAt)],
 );
 
+
+/**
+ * What sentiment analysis said of an inbound message or a review (core/sentiment/): one row per
+ * record and source, the analyzer's kept by the write path, the model's by its job. The result
+ * shown is the model's where one exists. occurred_at is the record's own time, for trends.
+ */
+export const sentiments = sqliteTable(
+  'sentiments',
+  {
+    id: integer('id').primaryKey(),
+    interactionId: integer('interaction_id').references(() => interactions.id, { onDelete: 'cascade' }),
+    feedbackId: integer('feedback_id').references(() => feedback.id, { onDelete: 'cascade' }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    source: text('source', { enum: SENTIMENT_SOURCES }).notNull(),
+    label: text('label', { enum: SENTIMENT_LABELS }).notNull(),
+    score: real('score').notNull(),
+    /** JSON AspectMention[]. */
+    aspects: text('aspects').notNull(),
+    /** JSON string[]: the words that carried the sentiment. */
+    words: text('words').notNull(),
+    /** The model's one-line reason; null from the analyzer. */
+    reason: text('reason'),
+    /** The analyzer's version, or the model file that answered. */
+    version: text('version').notNull(),
+    occurredAt: integer('occurred_at').notNull(),
+    analyzedAt: integer('analyzed_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('sentiments_interaction_source_uq').on(t.interactionId, t.source),
+    uniqueIndex('sentiments_feedback_source_uq').on(t.feedbackId, t.source),
+    index('sentiments_customer_time_idx').on(t.customerId, t.occurredAt),
+    index('sentiments_time_idx').on(t.occurredAt),
+  ],
+);
+
+/** One row per aspect a stored result names, so the dashboard counts aspects through an index. */
+export const sentimentAspects = sqliteTable(
+  'sentiment_aspects',
+  {
+    sentimentId: integer('sentiment_id')
+      .notNull()
+      .references(() => sentiments.id, { onDelete: 'cascade' }),
+    aspect: text('aspect', { enum: ASPECTS }).notNull(),
+    polarity: text('polarity', { enum: POLARITIES }).notNull(),
+    score: real('score').notNull(),
+  },
+  (t) => [index('sentiment_aspects_aspect_idx').on(t.aspect, t.polarity), index('sentiment_aspects_sentiment_idx').on(t.sentimentId)],
+);
 
 export const jobs = sqliteTable(
   'jobs',

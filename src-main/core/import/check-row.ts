@@ -3,6 +3,10 @@
 // next rows while the importing thread writes the last ones (see checked-rows.ts).
 import type { CountryCode } from 'libphonenumber-js';
 import type { Problem } from '../../shared/problems';
+import type { Sentiment } from '../../shared/sentiment';
+import { createAnalyzer, type Analyzer } from '../sentiment/analyzer';
+import { messageText, reviewText } from '../sentiment/analysed';
+import { loadLexicons, sentimentDir } from '../sentiment/lexicons';
 import { PhoneNormalizer } from './parse-values';
 import type { SourceLayout } from './read-source';
 import type { ImportRequest } from './schemas';
@@ -35,18 +39,29 @@ export interface CheckSettings {
   width: number;
   /** Text files only: a row wider than the header with text in the extra cells is rejected. */
   strictWidth: boolean;
+  /** The analyzer's lexicons (resources/sentiment): messages and reviews are analysed while checked; null: not analysed. */
+  sentimentDir: string | null;
 }
 
-/** The checker's settings for an import of `req` from a file read as `layout`. */
-export function checkSettings(req: ImportRequest, layout: Pick<SourceLayout, 'headers' | 'format'>): CheckSettings {
-  return { kind: req.kind, mapping: req.mapping, options: req.options, width: layout.headers.length, strictWidth: layout.format === 'csv' };
+/** The checker's settings for an import of `req` from a file read as `layout`; `analyse`: messages and reviews get their sentiment. */
+export function checkSettings(req: ImportRequest, layout: Pick<SourceLayout, 'headers' | 'format'>, analyse = false): CheckSettings {
+  return { kind: req.kind, mapping: req.mapping, options: req.options, width: layout.headers.length, strictWidth: layout.format === 'csv', sentimentDir: analyse ? sentimentDir() : null };
 }
 
 export class RowChecker {
   private readonly cols: Columns;
+  private analyzer: Analyzer | null = null;
   private readonly opts: ParseOptions & { defaultChannel: ImportRequest['options']['defaultChannel'] };
 
-  constructor(private readonly settings: CheckSettings) {
+  /**
+   * `hasTime`: whether this thread can spare the analysis now. A checking worker says no while the
+   * writer keeps up with it (the analysis would slow the whole import); the writer then analyses
+   * those records itself, in the moments it waits for rows.
+   */
+  constructor(
+    private readonly settings: CheckSettings,
+    private readonly hasTime: () => boolean = () => true,
+  ) {
     this.cols = new Columns(settings.mapping);
     const o = settings.options;
     this.opts = {
@@ -57,6 +72,17 @@ export class RowChecker {
       memo: new ParseMemo(),
       defaultChannel: o.defaultChannel,
     };
+  }
+
+  /**
+   * Messages and reviews are analysed here, where the import checks rows: in a worker thread for
+   * a big file, so the analysis runs beside the writing instead of in it (sentiment/derive-hook.ts
+   * stores the result).
+   */
+  private analyse(text: string | null): Sentiment | null {
+    if (text === null || this.settings.sentimentDir === null || !this.hasTime()) return null;
+    this.analyzer ??= createAnalyzer(loadLexicons(this.settings.sentimentDir));
+    return this.analyzer.analyze(text);
   }
 
   private reject(cells: string[], field: string | null, problem: Problem): CheckedRow {
@@ -84,10 +110,16 @@ export class RowChecker {
         return readCustomer(this.cols, cells, this.opts);
       case 'orders':
         return readOrderLine(this.cols, cells, this.opts);
-      case 'interactions':
-        return readInteraction(this.cols, cells, this.opts);
-      case 'feedback':
-        return readFeedback(this.cols, cells, this.opts);
+      case 'interactions': {
+        const row = readInteraction(this.cols, cells, this.opts);
+        if (row.ok) row.value.sentiment = this.analyse(messageText(row.value));
+        return row;
+      }
+      case 'feedback': {
+        const row = readFeedback(this.cols, cells, this.opts);
+        if (row.ok) row.value.sentiment = this.analyse(reviewText(row.value));
+        return row;
+      }
     }
   }
 }

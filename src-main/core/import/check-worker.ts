@@ -9,6 +9,8 @@ import { streamSource } from './read-source';
 import { BatchEncoder } from './row-codec';
 
 const MAX_BEHIND = 16;
+/** Batches queued for the writer from which this thread counts as ahead of it. */
+const WRITER_BEHIND = 1;
 /**
  * Rows per batch: enough to make a message's fixed cost small; few enough that a batch's text
  * stays a small heap object, which the writer's young-generation GC frees at once.
@@ -20,7 +22,8 @@ const post = (m: FromCheckWorker, transfer: ArrayBuffer[] = []) => parentPort!.p
 /** Reads and checks the whole file, sending the rows in batches. */
 async function run({ layout, settings, control }: CheckWorkerData): Promise<void> {
   const behind = new Int32Array(control);
-  const checker = new RowChecker(settings);
+  // This thread analyses messages only while the writer is behind it (it has time to spare then).
+  const checker = new RowChecker(settings, () => Atomics.load(behind, 0) >= WRITER_BEHIND);
   const encoder = new BatchEncoder(settings.kind);
   let bytes = 0;
   const send = () => {

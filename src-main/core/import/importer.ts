@@ -51,8 +51,9 @@ export interface ImportSummary extends ImportCounts {
 export const TABLES_BY_KIND: Record<ImportRequest['kind'], Record<string, number>> = {
   customers: { customers: 1 },
   orders: { customers: 0.1, orders: 0.4, order_items: 1 },
-  interactions: { customers: 0.1, interactions: 1 },
-  feedback: { customers: 0.1, feedback: 1 },
+  // Sentiment rows and their aspects follow inbound messages and reviews (sentiment/derive-hook.ts).
+  interactions: { customers: 0.1, interactions: 1, sentiments: 0.5, sentiment_aspects: 0.5 },
+  feedback: { customers: 0.1, feedback: 1, sentiments: 0.8, sentiment_aspects: 0.8 },
 };
 
 export class Importer {
@@ -78,8 +79,8 @@ export class Importer {
       onKeysInDatabase: () => bulk?.restoreIndexes(['customers']),
     });
     if (req.kind === 'orders') this.orders = new OrderWriter(sqlite, this.scope.addedAfter('order'), this.customers, details, o.createCustomers, outcome);
-    if (req.kind === 'interactions') this.interactions = new InteractionWriter(sqlite, this.customers, details, o.createCustomers, outcome);
-    if (req.kind === 'feedback') this.feedback = new FeedbackWriter(sqlite, this.customers, details, o.createCustomers, outcome);
+    if (req.kind === 'interactions') this.interactions = new InteractionWriter(sqlite, this.scope, this.customers, details, o.createCustomers, outcome);
+    if (req.kind === 'feedback') this.feedback = new FeedbackWriter(sqlite, this.scope, this.customers, details, o.createCustomers, outcome);
   }
 
   /** Writes one checked row (checked in this thread or a worker): creating, merging or skipping. */

@@ -6,6 +6,7 @@
 // only cut out when the row has to be reported as rejected. Most values are a cell as it was (an
 // order number, a name, a SKU): those travel as a reference to the cell, and a person repeated
 // from the row before (each line of an order) as one flag, which halves the text.
+import type { Sentiment } from '../../shared/sentiment';
 import type { CheckedRow, ImportKind, RowValues } from './check-row';
 import type { CellSource } from './source-row';
 import { grown } from './typed-arrays';
@@ -159,6 +160,24 @@ const person: Codec<Person> = {
   },
 };
 
+/** The analyzer's reading of a message or review: label, score, and aspects and words as JSON. */
+const sentiment: Codec<Sentiment | null> = {
+  put(p, s) {
+    p.bool(s !== null);
+    if (!s) return;
+    p.str(s.label);
+    p.num(s.score);
+    p.str(JSON.stringify(s.aspects));
+    p.str(JSON.stringify(s.words));
+  },
+  take(u) {
+    if (!u.bool()) return null;
+    const label = u.text() as Sentiment['label'];
+    const score = u.num() ?? 0;
+    return { label, score, aspects: JSON.parse(u.text()) as Sentiment['aspects'], words: JSON.parse(u.text()) as string[] };
+  },
+};
+
 const CODECS: { [K in ImportKind]: Codec<RowValues[K]> } = {
   customers: {
     put(p, v) {
@@ -231,13 +250,14 @@ const CODECS: { [K in ImportKind]: Codec<RowValues[K]> } = {
       p.str(v.body);
       p.str(v.language);
       p.bool(v.handled);
+      sentiment.put(p, v.sentiment);
     },
     take(u) {
       const who = person.take(u);
       const occurredAt = u.int();
       const channel = u.text() as RowValues['interactions']['channel'];
       const direction = u.text() as RowValues['interactions']['direction'];
-      return { person: who, occurredAt, channel, direction, subject: u.str(), body: u.text(), language: u.text(), handled: u.bool() === true };
+      return { person: who, occurredAt, channel, direction, subject: u.str(), body: u.text(), language: u.text(), handled: u.bool() === true, sentiment: sentiment.take(u) };
     },
   },
   feedback: {
@@ -251,12 +271,13 @@ const CODECS: { [K in ImportKind]: Codec<RowValues[K]> } = {
       p.str(v.productSku);
       p.str(v.productName);
       p.str(v.language);
+      sentiment.put(p, v.sentiment);
     },
     take(u) {
       const who = person.take(u);
       const occurredAt = u.int();
       const kind = u.text() as RowValues['feedback']['kind'];
-      return { person: who, occurredAt, kind, rating: u.num(), nps: u.num(), body: u.str(), productSku: u.str(), productName: u.str(), language: u.text() };
+      return { person: who, occurredAt, kind, rating: u.num(), nps: u.num(), body: u.str(), productSku: u.str(), productName: u.str(), language: u.text(), sentiment: sentiment.take(u) };
     },
   },
 };

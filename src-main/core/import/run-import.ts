@@ -9,6 +9,8 @@
 // would be rolled back with a cancelled import); jobs run one at a time, so only ad-hoc edits made
 // during an import can be affected.
 import type Database from 'better-sqlite3';
+import { DERIVED } from '../derived/hooks';
+import { sentimentRows } from '../sentiment/derive-hook';
 import { join } from 'node:path';
 import { changeBus } from '../changes/bus';
 import { ImportDetails, MERGES_FILE, REJECTS_FILE } from './details';
@@ -59,7 +61,8 @@ export async function runImport(
     const importer = new Importer(sqlite, req, details, undefined, bulk);
     await streamCheckedRows(
       layout,
-      checkSettings(req, layout),
+      // Messages and reviews are analysed while checked when the sentiment hook will store them.
+      checkSettings(req, layout, DERIVED.includes(sentimentRows)),
       (line, src, checked) => importer.write(line, src, checked),
       {
         signal: ctl.signal,

@@ -1,4 +1,5 @@
 // A row of a reviews/complaints/surveys file, checked and turned into stored values.
+import type { Sentiment } from '../../shared/sentiment';
 import type { FEEDBACK_KINDS } from '../db/schema';
 import { choice, FEEDBACK_KIND, parseInteger, parseRating } from './parse-values';
 import { bad, readLanguage, readOwnerAndTime, type Checked, type Columns, type ParseOptions, type Person, valueOf } from './validate-common';
@@ -13,6 +14,8 @@ export interface FeedbackRow {
   productSku: string | null;
   productName: string | null;
   language: string;
+  /** The analyzer's reading of the review's text, made while checking (check-row.ts). */
+  sentiment: Sentiment | null;
 }
 
 export function readFeedback(cols: Columns, cells: string[], opts: ParseOptions): Checked<FeedbackRow> {
@@ -49,6 +52,7 @@ export function readFeedback(cols: Columns, cells: string[], opts: ParseOptions)
       productSku: cols.get(cells, 'product_sku') || null,
       productName: cols.get(cells, 'product_name') || null,
       language: language.value,
+      sentiment: null,
     },
   };
 }

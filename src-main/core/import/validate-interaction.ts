@@ -1,5 +1,6 @@
 // A row of a messages file (emails, WeChat chats, call logs...), checked and turned into stored values.
 import type { CHANNELS, DIRECTIONS } from '../db/schema';
+import type { Sentiment } from '../../shared/sentiment';
 import { CHANNEL, choice, DIRECTION, parseBool } from './parse-values';
 import { bad, readLanguage, readOwnerAndTime, type Checked, type Columns, type ParseOptions, type Person, valueOf } from './validate-common';
 
@@ -12,6 +13,8 @@ export interface InteractionRow {
   body: string;
   language: string;
   handled: boolean;
+  /** The analyzer's reading of an inbound message, made while checking (check-row.ts). */
+  sentiment: Sentiment | null;
 }
 
 export function readInteraction(cols: Columns, cells: string[], opts: ParseOptions & { defaultChannel: InteractionRow['channel'] }): Checked<InteractionRow> {
@@ -54,6 +57,7 @@ export function readInteraction(cols: Columns, cells: string[], opts: ParseOptio
       body: body.slice(0, 100_000),
       language: language.value,
       handled,
+      sentiment: null,
     },
   };
 }

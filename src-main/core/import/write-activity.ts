@@ -1,9 +1,12 @@
 // Writes messages (interactions) and feedback rows, each attached to its customer, through the
 // bulk mode of their own modules; search rows and the rest follow by the derived-state hooks at
-// the end of the import. A row identical to one already stored (same customer, time and text)
-// is a duplicate and skipped, so re-importing a file creates nothing new.
+// the end of the import, except the sentiment the checker already made, stored as each record is
+// written. A row identical to one already stored (same customer, time and text) is a duplicate
+// and skipped, so re-importing a file creates nothing new.
 import type Database from 'better-sqlite3';
 import type { Problem } from '../../shared/problems';
+import type { BulkScope } from '../derived/bulk-scope';
+import { storeMadeResult } from '../sentiment/derive-hook';
 import { feedbackRows } from '../feedback/service';
 import { interactionRows } from '../interactions/service';
 import type { CustomerStore } from './dedupe';
@@ -58,7 +61,14 @@ abstract class ActivityWriter<R extends { person: Person }> {
 export class InteractionWriter extends ActivityWriter<InteractionRow> {
   private readonly rows;
 
-  constructor(sqlite: Database.Database, customers: CustomerStore, details: ImportDetails, create: boolean, outcome?: (o: RowOutcome) => void) {
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly scope: BulkScope,
+    customers: CustomerStore,
+    details: ImportDetails,
+    create: boolean,
+    outcome?: (o: RowOutcome) => void,
+  ) {
     super(customers, details, create, outcome);
     this.rows = interactionRows(sqlite);
   }
@@ -72,7 +82,8 @@ export class InteractionWriter extends ActivityWriter<InteractionRow> {
   }
 
   protected insert(customerId: number, r: InteractionRow): void {
-    this.rows.add(customerId, r);
+    const id = this.rows.add(customerId, r);
+    if (r.sentiment) storeMadeResult(this.sqlite, this.scope, 'interaction', id, customerId, Math.round(r.occurredAt), r.sentiment);
   }
 }
 
@@ -81,7 +92,14 @@ export class FeedbackWriter extends ActivityWriter<FeedbackRow> {
   private readonly bySku = new Map<string, number>();
   private readonly byName = new Map<string, number>();
 
-  constructor(sqlite: Database.Database, customers: CustomerStore, details: ImportDetails, create: boolean, outcome?: (o: RowOutcome) => void) {
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly scope: BulkScope,
+    customers: CustomerStore,
+    details: ImportDetails,
+    create: boolean,
+    outcome?: (o: RowOutcome) => void,
+  ) {
     super(customers, details, create, outcome);
     this.rows = feedbackRows(sqlite);
     for (const p of sqlite.prepare('SELECT id, sku, name FROM products ORDER BY id').all() as { id: number; sku: string; name: string }[]) {
@@ -100,6 +118,7 @@ export class FeedbackWriter extends ActivityWriter<FeedbackRow> {
 
   protected insert(customerId: number, r: FeedbackRow): void {
     const productId = (r.productSku && this.bySku.get(r.productSku)) || (r.productName && this.byName.get(r.productName)) || null;
-    this.rows.add(customerId, { ...r, productId });
+    const id = this.rows.add(customerId, { ...r, productId });
+    if (r.sentiment) storeMadeResult(this.sqlite, this.scope, 'feedback', id, customerId, r.occurredAt, r.sentiment);
   }
 }

@@ -6,6 +6,8 @@ import type { classifyJob } from '../ai/classify-job';
 import type { createExportJob } from '../export/export-job';
 import type { createImportJob } from '../import/import-job';
 import type { sampleShopJob } from '../sample/sample-job';
+import type { sentimentModelJob } from '../sentiment/model-job';
+import type { reanalyseJob } from '../sentiment/reanalyse-job';
 import type { DetailOf, RawInputOf, ResultOf } from './job-kind';
 import type { JobStatus } from '../../shared/job-kinds';
 import type { ErrorShape } from '../errors';
@@ -15,6 +17,8 @@ export interface JobCatalog {
   'import.run': ReturnType<typeof createImportJob>;
   'export.list': ReturnType<typeof createExportJob>;
   'ai.classify': ReturnType<typeof classifyJob>;
+  'sentiment.reanalyse': typeof reanalyseJob;
+  'sentiment.model': ReturnType<typeof sentimentModelJob>;
 }
 
 // A kind added to one list and not the other is a type error here.

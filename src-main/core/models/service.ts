@@ -32,8 +32,7 @@ export interface CatalogView extends CatalogChoice {
 
 const SOURCE = 'models.source';
 
-export const modelMissing = () =>
-  new AppError('model_missing', 'No language model is installed yet. Open the model page to download one or import a .gguf file; everything else works without it.');
+import { modelMissing } from './missing';
 
 // Failures that will repeat on every load of the same file.
 const UNLOADABLE = new Set(['model_missing', 'model_invalid', 'model_load_failed', 'model_crashed']);

@@ -8,7 +8,7 @@ import { ASPECT_WORDS } from './aspect-words';
 import { EMOJI_VALENCE } from './emoji';
 import { loadLexicons, type Lexicons } from './lexicons';
 import { BOOSTERS_EN, C_INCR, CONCESSIVE_EN, CONTRAST_EN, N_SCALAR, REPEAT_MARKERS_EN, SPECIAL_CASES_EN, isNegatorEn, PATTERNS_EN, IRREALIS_EN } from './rules-en';
-import { BOOSTERS_ZH, CONCESSIVE_ZH, CONTRAST_ZH, IRREALIS_ZH, NEGATORS_ZH, PATTERNS_ZH, REPEAT_MARKERS_ZH } from './rules-zh';
+import { BOOSTERS_ZH, CONCESSIVE_ZH, CONTRAST_ZH, FUNCTION_CHARS_ZH, IRREALIS_ZH, NEGATORS_ZH, PATTERNS_ZH, REPEAT_MARKERS_ZH, SNEER_ZH } from './rules-zh';
 import { isAllCaps, Lang, tokenize, type Tokens } from './tokenize';
 
 /** Stored with every result; bump it whenever the rules or a lexicon change (a job re-analyses). */
@@ -23,6 +23,8 @@ const ALPHA = 15;
 /** The weight of sentiment that is asked or supposed rather than said (dampUnasserted). */
 const UNASSERTED = 0.5;
 export const normalizeScore = (sum: number): number => Math.max(-1, Math.min(1, sum / Math.sqrt(sum * sum + ALPHA)));
+
+const WANT_EN = new Set(['would', "i'd", "we'd", "you'd", "he'd", "she'd", "they'd", 'wd', 'id']);
 
 const ASPECT_OF = new Map<string, Aspect[]>();
 for (const [aspect, words] of Object.entries(ASPECT_WORDS) as [Aspect, { en: string[]; zh: string[] }][]) {
@@ -72,6 +74,8 @@ export function createAnalyzer(lex: Lexicons): Analyzer {
   const pairBefore = (t: Tokens, i: number): string | null => {
     const j = i - 1;
     if (j < 0 || t.lang[j] !== Lang.Zh || t.clause[j] !== t.clause[i] || isModifierZh(t.lower[j]) || isMarkerZh(t.lower[j])) return null;
+    // Pairs of particles ("了 点") learn the habits of a data set, not a meaning.
+    if (FUNCTION_CHARS_ZH.has(t.lower[j]) || FUNCTION_CHARS_ZH.has(t.lower[i])) return null;
     return `${t.lower[j]} ${t.lower[i]}`;
   };
 
@@ -82,6 +86,8 @@ export function createAnalyzer(lex: Lexicons): Analyzer {
     const w = (k: number): string => (k >= 0 && k < t.lower.length && t.sentence[k] === t.sentence[i] ? t.lower[k] : '');
     let v = v0;
     if (w(i) === 'no' && rated.has(w(i + 1)) && w(i + 1) !== 'no') v = 0;
+    // "I'd like a refund": wanting, not liking.
+    if (w(i) === 'like' && WANT_EN.has(w(i - 1))) return 0;
     // "no no no", "never, never": a repeated negation is emphasis, not a double negative.
     if (isNegatorEn(w(i))) return specialCase(w, i, v);
     if (w(i) !== 'no' && (w(i - 1) === 'no' || w(i - 2) === 'no' || (w(i - 3) === 'no' && (w(i - 1) === 'or' || w(i - 1) === 'nor')))) v = v0 * N_SCALAR;
@@ -146,7 +152,8 @@ export function createAnalyzer(lex: Lexicons): Analyzer {
       if (t.lang[i] === Lang.En && (BOOSTERS_EN.has(w) || (w === 'kind' && t.lower[i + 1] === 'of'))) continue;
       if (t.lang[i] === Lang.Zh && (isModifierZh(w) || isMarkerZh(w))) continue;
       if (unit === 'zh' && t.lang[i] === Lang.Zh) {
-        if (/\p{Script=Han}/u.test(w)) valence[i] = chineseValence(t, i, 1);
+        // Topic words (价格, 服务) name what is spoken of, not how it went: they learn no valence.
+        if (/\p{Script=Han}/u.test(w) && !(ASPECT_OF.has(w) && !lex.zhHand.has(w))) valence[i] = chineseValence(t, i, 1);
         continue;
       }
       const v0 = base(t, i);
@@ -188,21 +195,29 @@ export function createAnalyzer(lex: Lexicons): Analyzer {
       let sum = 0;
       let pos = 0;
       let neg = 0;
-      for (const v of [...valence, ...extra.map((e) => e.valence)]) {
+      let count = extra.length;
+      const add = (v: number) => {
         sum += v;
         if (v > 0) pos += v;
         else neg -= v;
+      };
+      for (const v of valence) if (v !== 0) {
+        add(v);
+        count++;
       }
+      for (const e of extra) add(e.valence);
       // Intensity, not amount: the sum over √(number of sentiment words), so a long, mildly
       // pleased review does not read as ecstatic (raised the correlation with human ratings on
       // all four VADER corpora; VADER itself normalises the plain sum).
-      const count = extra.length + valence.reduce((c, x) => c + (x === 0 ? 0 : 1), 0);
       if (count > 1) sum /= Math.sqrt(count);
       const emphasis = punctuationEmphasis(text);
       if (sum > 0) sum += emphasis;
       else if (sum < 0) sum -= emphasis;
       const score = round(normalizeScore(sum));
-      return { label: labelOf(score, pos, neg), score, aspects: aspectsOf(t, valence), words: carriers(t, valence, extra) };
+      // Words shown to the person: clear ones, and no lone learned characters (都, 员) that
+      // weigh a little in the sum but explain nothing.
+      const shown = (i: number) => Math.abs(valence[i]) >= 0.5 && !(t.lang[i] === Lang.Zh && t.lower[i].length === 1 && !lex.zhHand.has(t.lower[i]));
+      return { label: labelOf(score, pos, neg), score, aspects: aspectsOf(t, valence, shown), words: carriers(t, valence, extra, shown) };
     },
   };
 }
@@ -274,6 +289,11 @@ function flipSarcasm(t: Tokens, valence: number[]): void {
     }
     if (repeat && rest <= -1) for (let j = i; j <= end; j++) valence[j] = -Math.abs(valence[j]);
   }
+  // "呵呵，质量真好": a sentence opened by a sneer praises nothing; its praise is turned.
+  for (let i = 0; i < n; i++) {
+    if (!SNEER_ZH.has(t.lower[i]) || (i > 0 && t.sentence[i - 1] === t.sentence[i])) continue;
+    for (let j = i + 1; j < n && t.sentence[j] === t.sentence[i]; j++) if (valence[j] > 0) valence[j] = -valence[j];
+  }
   // "Thanks for ruining my week" / "谢谢你毁了我的周末": thanks for harm is not thanks.
   for (let i = 0; i < n; i++) {
     if (valence[i] <= 0 || !GRATITUDE.has(t.lower[i])) continue;
@@ -285,6 +305,10 @@ function flipSarcasm(t: Tokens, valence: number[]): void {
 
 const GRATITUDE = new Set(['thanks', 'thank', 'thx', '谢谢', '感谢', '多谢']);
 
+const HAN = /\p{Script=Han}/u;
+const ANY_ZH = new RegExp(PATTERNS_ZH.map((p) => p.re.source).join('|'));
+const ANY_EN = new RegExp(PATTERNS_EN.map((p) => p.re.source).join('|'), 'i');
+
 /**
  * The rhetorical patterns found, each with its valence, and the text with them blanked out, so
  * that their words ("还好意思" holds 还好) are not scored again.
@@ -292,7 +316,10 @@ const GRATITUDE = new Set(['thanks', 'thank', 'thx', '谢谢', '感谢', '多谢
 function patternValences(text: string): { rest: string; extra: { valence: number; words: string }[] } {
   const extra: { valence: number; words: string }[] = [];
   let rest = text;
-  for (const p of /\p{Script=Han}/u.test(text) ? [...PATTERNS_ZH, ...PATTERNS_EN] : PATTERNS_EN) {
+  const zh = HAN.test(text);
+  // One combined test first: most messages match no pattern, and then nothing else is run.
+  if (!(zh && ANY_ZH.test(text)) && !ANY_EN.test(text)) return { rest, extra };
+  for (const p of zh ? [...PATTERNS_ZH, ...PATTERNS_EN] : PATTERNS_EN) {
     rest = rest.replace(p.re, (m) => {
       extra.push({ valence: p.valence, words: p.words });
       return ' '.repeat(m.length);
@@ -325,23 +352,28 @@ const polarityOf = (sum: number): Polarity => (sum >= 0.3 ? 'positive' : sum <= 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Each aspect named, with the sentiment of the clauses that name it. */
-function aspectsOf(t: Tokens, valence: number[]): AspectMention[] {
+function aspectsOf(t: Tokens, valence: number[], shown: (i: number) => boolean): AspectMention[] {
   const found = new Map<Aspect, { sum: number; words: Set<string>; clauses: Set<number> }>();
   const n = t.lower.length;
   for (let i = 0; i < n; i++) {
     const two = i + 1 < n && t.lang[i] === Lang.En ? `${t.lower[i]} ${t.lower[i + 1]}` : '';
     const aspects = ASPECT_OF.get(t.lower[i]) ?? (two ? ASPECT_OF.get(two) : undefined);
     if (!aspects) continue;
+    // A clause is a run of tokens (clause numbers only grow), so its range is found around i.
+    let from = i;
+    while (from > 0 && t.clause[from - 1] === t.clause[i]) from--;
+    let to = i;
+    while (to + 1 < n && t.clause[to + 1] === t.clause[i]) to++;
     for (const aspect of aspects) {
       let a = found.get(aspect);
       if (!a) found.set(aspect, (a = { sum: 0, words: new Set(), clauses: new Set() }));
       a.words.add(t.text[i]);
       if (a.clauses.has(t.clause[i])) continue;
       a.clauses.add(t.clause[i]);
-      for (let j = 0; j < n; j++) {
-        if (t.clause[j] !== t.clause[i] || valence[j] === 0) continue;
+      for (let j = from; j <= to; j++) {
+        if (valence[j] === 0) continue;
         a.sum += valence[j];
-        a.words.add(t.text[j]);
+        if (shown(j)) a.words.add(t.text[j]);
       }
     }
   }
@@ -349,8 +381,9 @@ function aspectsOf(t: Tokens, valence: number[]): AspectMention[] {
 }
 
 /** The words that carried the sentiment, strongest first. */
-function carriers(t: Tokens, valence: number[], extra: { valence: number; words: string }[]): string[] {
-  const items = [...valence.map((v, i) => ({ v, w: t.text[i] })).filter((x) => x.v !== 0), ...extra.map((e) => ({ v: e.valence, w: e.words }))];
+function carriers(t: Tokens, valence: number[], extra: { valence: number; words: string }[], shown: (i: number) => boolean): string[] {
+  const items = extra.map((e) => ({ v: e.valence, w: e.words }));
+  for (let i = 0; i < valence.length; i++) if (valence[i] !== 0 && shown(i)) items.push({ v: valence[i], w: t.text[i] });
   items.sort((a, b) => Math.abs(b.v) - Math.abs(a.v));
   return [...new Set(items.map((x) => x.w))].slice(0, 5);
 }

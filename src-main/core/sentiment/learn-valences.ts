@@ -29,17 +29,19 @@ export const trainingDocs = (analyzer: Analyzer, texts: LabelledText[]): Trainin
 export interface LearnOptions {
   /** A word must occur in at least this many training texts. */
   minDocs?: number;
-  /** L2 strength towards the prior. */
+  /** L2 strength towards the prior (0 for a word the hand list does not rate). */
   l2?: number;
+  /** L2 strength for a word the hand list rates: the reviews move a considered valence less. */
+  l2Hand?: number;
   iterations?: number;
 }
 
 /** VADER valence units per logit: the scale learned weights are stored in. */
 export const VALENCE_PER_LOGIT = 1.6;
-export const LEARN_DEFAULTS: Required<LearnOptions> = { minDocs: 3, l2: 5, iterations: 250 };
+export const LEARN_DEFAULTS: Required<LearnOptions> = { minDocs: 3, l2: 5, l2Hand: 30, iterations: 250 };
 
 export function learnValences(hand: Map<string, number>, docs: TrainingDoc[], options: LearnOptions = {}): Map<string, number> {
-  const { minDocs, l2, iterations } = { ...LEARN_DEFAULTS, ...options };
+  const { minDocs, l2, l2Hand, iterations } = { ...LEARN_DEFAULTS, ...options };
   const feats = docs.map((d) => d.features);
   const docCount = new Map<string, number>();
   for (const f of feats) for (const w of new Set(f.words)) docCount.set(w, (docCount.get(w) ?? 0) + 1);
@@ -67,7 +69,7 @@ export function learnValences(hand: Map<string, number>, docs: TrainingDoc[], op
   const grad = new Float64Array(w.length);
   const lr = 0.05;
   for (let it = 1; it <= iterations; it++) {
-    for (let j = 0; j < w.length; j++) grad[j] = l2 * (w[j] - prior[j]);
+    for (let j = 0; j < w.length; j++) grad[j] = (hand.has(words[j]) ? l2Hand : l2) * (w[j] - prior[j]);
     for (let d = 0; d < rows.length; d++) {
       const r = rows[d];
       let z = r.offset;

@@ -47,3 +47,12 @@ export const PATTERNS_ZH: readonly { re: RegExp; valence: number; words: string 
 
 /** 如果/要是…: in their clause a sentiment is supposed, not said. */
 export const IRREALIS_ZH = new Set(['如果', '要是', '假如', '倘若', '万一']);
+
+/** A sentence these open is a sneer: its praise is sarcasm (呵呵，质量真好). */
+export const SNEER_ZH = new Set(['呵呵', '呵呵呵', '呵呵哒']);
+
+/** Particles and pronouns: never half of a learned word pair. */
+export const FUNCTION_CHARS_ZH = new Set([
+  '的', '了', '点', '是', '也', '都', '就', '在', '有', '和', '与', '我', '你', '他', '她', '它', '们', '这', '那', '个', '吧', '吗',
+  '呢', '啊', '哦', '呀', '嘛', '着', '过', '被', '把', '给', '让', '对', '一', '我们', '你们', '他们', '这个', '那个', '一个', '地', '得',
+]);

@@ -3,6 +3,8 @@
 // jieba, emoji and [stickers] as tokens of their own; each token knows its clause and sentence,
 // so negation does not reach across a comma in Chinese and contrast stays inside its sentence.
 import type { Jieba } from '@node-rs/jieba';
+import { CONTRAST_EN } from './rules-en';
+import { CONTRAST_ZH } from './rules-zh';
 
 export const enum Lang {
   En = 0,
@@ -41,8 +43,11 @@ export function tokenize(input: string, jieba: Jieba): Tokens {
   let clause = 0;
   let sentence = 0;
   const push = (word: string, lang: Lang) => {
+    const lower = lang === Lang.En ? word.toLowerCase() : word;
+    // "but"/"但是" opens a clause of its own, so an aspect before it does not take what follows.
+    if (t.lower.length > 0 && (lang === Lang.En ? CONTRAST_EN.has(lower) : CONTRAST_ZH.has(lower))) clause++;
     t.text.push(word);
-    t.lower.push(lang === Lang.En ? word.toLowerCase() : word);
+    t.lower.push(lower);
     t.lang.push(lang);
     t.clause.push(clause);
     t.sentence.push(sentence);

@@ -5,11 +5,13 @@
 // source is read only past the cursor, `limit` rows at most, so the merged first `limit` rows
 // are exact even when many items share one millisecond (imports often stamp them so).
 import type Database from 'better-sqlite3';
+import type { StoredSentiment } from '../../shared/sentiment';
+import { shownSentiments } from '../sentiment/queries';
 
 export type TimelineItem =
   | { type: 'order'; id: number; at: number; orderNo: string; status: string; totalCents: number; currency: string; items: { name: string; quantity: number }[] }
-  | { type: 'interaction'; id: number; at: number; channel: string; direction: string; subject: string | null; body: string; handled: boolean }
-  | { type: 'feedback'; id: number; at: number; kind: string; rating: number | null; nps: number | null; body: string | null; product: string | null }
+  | { type: 'interaction'; id: number; at: number; channel: string; direction: string; subject: string | null; body: string; handled: boolean; sentiment: StoredSentiment | null }
+  | { type: 'feedback'; id: number; at: number; kind: string; rating: number | null; nps: number | null; body: string | null; product: string | null; sentiment: StoredSentiment | null }
   | { type: 'note'; id: number; at: number; body: string }
   | { type: 'task'; id: number; at: number; title: string; dueAt: number | null; doneAt: number | null };
 
@@ -83,18 +85,22 @@ export function customerTimeline(sqlite: Database.Database, customerId: number, 
     for (const row of rows) items.push({ type: source.type, ...row } as TimelineItem);
   }
   items.sort((a, b) => b.at - a.at || RANK[b.type] - RANK[a.type] || b.id - a.id);
-  const page = items.slice(0, limit).map(complete(sqlite));
+  const shown = items.slice(0, limit);
+  const page = shown.map(complete(sqlite, shown));
   const last = page.at(-1);
   const nextCursor: TimelineCursor | null = items.length > limit && last ? { at: last.at, type: last.type, id: last.id } : null;
   return { items: page, nextCursor };
 }
 
-/** Adds what the list query leaves out: an order's lines, booleans as booleans. */
-function complete(sqlite: Database.Database) {
+/** Adds what the list query leaves out: an order's lines, booleans as booleans, the sentiment shown (one query per page). */
+function complete(sqlite: Database.Database, page: TimelineItem[]) {
   const lines = sqlite.prepare('SELECT product_name AS name, quantity FROM order_items WHERE order_id = ? ORDER BY id');
+  const idsOf = (type: TimelineType) => page.filter((i) => i.type === type).map((i) => i.id);
+  const { byInteraction, byFeedback } = shownSentiments(sqlite, idsOf('interaction'), idsOf('feedback'));
   return (item: TimelineItem): TimelineItem => {
     if (item.type === 'order') return { ...item, items: lines.all(item.id) as { name: string; quantity: number }[] };
-    if (item.type === 'interaction') return { ...item, handled: Boolean(item.handled) };
+    if (item.type === 'interaction') return { ...item, handled: Boolean(item.handled), sentiment: byInteraction.get(item.id) ?? null };
+    if (item.type === 'feedback') return { ...item, sentiment: byFeedback.get(item.id) ?? null };
     return item;
   };
 }

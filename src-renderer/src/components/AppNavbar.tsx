@@ -1,5 +1,6 @@
-import { Badge, NavLink, Stack } from '@mantine/core';
-import { IconActivity, IconChecklist, IconFileImport, IconSettings, IconSparkles, IconUsers } from '@tabler/icons-react';
+import { Badge, NavLink, Stack, Tooltip } from '@mantine/core';
+import { useOs } from '@mantine/hooks';
+import { IconActivity, IconChecklist, IconFileImport, IconLayoutDashboard, IconSettings, IconSparkles, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +11,17 @@ import { useLanguage } from '../hooks/useLanguage';
 import { formatNumber } from '../lib/format';
 import { keys } from '../lib/query-keys';
 
-function Item({ href, label, icon, right }: { href: string; label: string; icon: ReactNode; right?: ReactNode }) {
+/** Ctrl/Cmd+D opens the dashboard (App.tsx binds it), as Ctrl/Cmd+K opens search. */
+const DASHBOARD_KEY = 'D';
+export const DASHBOARD_HOTKEY = `mod+${DASHBOARD_KEY}`;
+
+function Item({ href, label, icon, right, shortcut }: { href: string; label: string; icon: ReactNode; right?: ReactNode; shortcut?: string }) {
+  const { t } = useTranslation();
+  const os = useOs();
+  const mod = os === 'macos' || os === 'ios' ? '⌘' : 'Ctrl';
   const [location] = useLocation();
   const active = location === href || location.startsWith(`${href}/`);
-  return (
+  const link = (
     <NavLink
       component={Link}
       href={href}
@@ -22,10 +30,17 @@ function Item({ href, label, icon, right }: { href: string; label: string; icon:
       rightSection={right}
       active={active}
       aria-current={active ? 'page' : undefined}
+      aria-keyshortcuts={shortcut ? `Control+${shortcut} Meta+${shortcut}` : undefined}
       variant="light"
       style={{ borderRadius: 'var(--mantine-radius-md)' }}
       fw={500}
     />
+  );
+  if (!shortcut) return link;
+  return (
+    <Tooltip label={t('nav.shortcut', { keys: `${mod}+${shortcut}` })} position="right" openDelay={600}>
+      {link}
+    </Tooltip>
   );
 }
 
@@ -38,6 +53,7 @@ export function AppNavbar() {
   return (
     <Stack component="nav" aria-label={t('nav.label')} justify="space-between" h="100%" p="sm">
       <Stack gap={4}>
+        <Item href="/dashboard" label={t('nav.dashboard')} icon={<IconLayoutDashboard size={18} stroke={1.6} />} shortcut={DASHBOARD_KEY} />
         <Item href="/customers" label={t('nav.customers')} icon={<IconUsers size={18} stroke={1.6} />} />
         <Item
           href="/tasks"

@@ -13,12 +13,12 @@ const GATHER_MS = 250;
 
 /** What each record type is shown in. */
 const SHOWN_IN: Record<RecordType, readonly QueryKey[]> = {
-  customer: [keys.customersAll, keys.customerAll, keys.overview, keys.timelineAll, keys.openTasks],
+  customer: [keys.customersAll, keys.customerAll, keys.overview, keys.timelineAll, keys.openTasks, keys.sentimentAll],
   company: [keys.customersAll, keys.customerAll],
   tag: [keys.tags, keys.customersAll, keys.customerAll],
   order: [keys.customersAll, keys.customerAll, keys.timelineAll, keys.overview, keys.money],
-  interaction: [keys.timelineAll, keys.overview, keys.customerAll],
-  feedback: [keys.timelineAll, keys.overview, keys.customerAll],
+  interaction: [keys.timelineAll, keys.overview, keys.customerAll, keys.sentimentAll],
+  feedback: [keys.timelineAll, keys.overview, keys.customerAll, keys.sentimentAll],
   note: [keys.timelineAll],
   task: [keys.openTasks, keys.timelineAll, keys.customerAll, keys.overview],
   settings: [keys.preferences, keys.customersAll, keys.customerAll, keys.overview, keys.money],

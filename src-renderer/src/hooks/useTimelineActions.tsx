@@ -108,6 +108,8 @@ export function useTimelineActions(customerId: number) {
         subject: input.subject.trim() || null,
         body: input.body.trim(),
         handled: input.direction === 'outbound',
+        // The analyzer's result arrives with the refresh.
+        sentiment: null,
       });
       refresh();
     },

@@ -4,9 +4,10 @@ import { customers } from './en/customers';
 import { exportMessages } from './en/export';
 import { importMessages } from './en/import';
 import { models } from './en/models';
+import { sentiment } from './en/sentiment';
 import { shell } from './en/shell';
 
-export const en = { ...shell, ...customers, ...importMessages, ...exportMessages, ...models };
+export const en = { ...shell, ...customers, ...importMessages, ...exportMessages, ...models, ...sentiment };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof en>;

@@ -4,6 +4,7 @@ import { customers } from './zh/customers';
 import { exportMessages } from './zh/export';
 import { importMessages } from './zh/import';
 import { models } from './zh/models';
+import { sentiment } from './zh/sentiment';
 import { shell } from './zh/shell';
 
-export const zh: Messages = { ...shell, ...customers, ...importMessages, ...exportMessages, ...models };
+export const zh: Messages = { ...shell, ...customers, ...importMessages, ...exportMessages, ...models, ...sentiment };

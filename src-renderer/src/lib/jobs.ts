@@ -11,6 +11,8 @@ const KEY = {
   'import.run': 'import_run',
   'export.list': 'export_list',
   'ai.classify': 'ai_classify',
+  'sentiment.reanalyse': 'sentiment_reanalyse',
+  'sentiment.model': 'sentiment_model',
 } as const satisfies Record<JobKindName, string>;
 
 export function jobName(kind: JobKindName, t: TFunction): string {
@@ -52,6 +54,15 @@ export function jobResultSummary(job: JobView, t: TFunction): string {
     }
     case 'ai.classify':
       return job.result ? t('jobs.result.labelled', { count: job.result.labelled, total: job.result.results.length }) : '';
+    case 'sentiment.reanalyse':
+      return job.result ? t('jobs.result.reanalysed', { count: job.result.messages + job.result.reviews }) : '';
+    case 'sentiment.model': {
+      const r = job.result;
+      if (!r) return '';
+      const parts = [t('jobs.result.scored', { count: r.scored })];
+      if (r.failed) parts.push(t('jobs.result.notScored', { count: r.failed }));
+      return parts.join(' · ');
+    }
   }
 }
 

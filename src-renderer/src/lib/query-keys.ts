@@ -15,6 +15,10 @@ export const keys = {
   timeline: (id: number) => ['timeline', id] as const,
   timelineAll: ['timeline'] as const,
   tags: ['tags'] as const,
+  /** Everything sentiment shows (a customer's card, the dashboard): refetched when messages or reviews change. */
+  sentimentAll: ['sentiment'] as const,
+  sentimentCustomer: (id: number) => ['sentiment', 'customer', id] as const,
+  sentimentOverview: (bucket: 'week' | 'month') => ['sentiment', 'overview', bucket] as const,
   openTasks: ['tasks', 'open'] as const,
   jobs: ['jobs'] as const,
   search: (q: string) => ['search', q] as const,

@@ -14,6 +14,7 @@ import { CustomerHeader } from './CustomerHeader';
 import { CustomerTimeline } from './CustomerTimeline';
 import { DeleteCustomerModal } from './DeleteCustomerModal';
 import { MetricsRow } from './MetricsRow';
+import { SentimentTrend } from './SentimentTrend';
 import { SummaryCard } from './SummaryCard';
 
 export function CustomerPage({ id }: { id: number }) {
@@ -68,6 +69,7 @@ export function CustomerPage({ id }: { id: number }) {
         <CustomerHeader customer={c} onEdit={() => setEditing(true)} onDelete={() => setDeleting(true)} onSummarise={() => setSummary((n) => n + 1)} />
         {summary > 0 && <SummaryCard key={summary} customerId={id} onClose={() => setSummary(0)} />}
         <MetricsRow customer={c} />
+        <SentimentTrend customerId={id} />
         <Title order={3} fz="lg" mt="sm">
           {t('timeline.title')}
         </Title>

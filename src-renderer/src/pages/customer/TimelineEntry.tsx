@@ -15,6 +15,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChannelIcon, channelIcon } from '../../components/ChannelIcon';
+import { AspectChips, SentimentBadge } from '../../components/SentimentBadge';
 import { useLanguage } from '../../hooks/useLanguage';
 import type { TimelineActions } from '../../hooks/useTimelineActions';
 import type { TimelineItem } from '../../lib/api-types';
@@ -140,6 +141,7 @@ function MessageEntry({ item, actions }: { item: Of<'interaction'>; actions: Tim
             {t(`channels.${item.channel}` as 'channels.email', { defaultValue: item.channel })}
           </Text>
         </Group>
+        {inbound && item.sentiment && <SentimentBadge sentiment={item.sentiment} />}
         {inbound && !item.handled && (
           <Badge size="sm" color="orange" variant="light">
             {t('timeline.needsReply')}
@@ -152,6 +154,7 @@ function MessageEntry({ item, actions }: { item: Of<'interaction'>; actions: Tim
         </Text>
       )}
       <Body text={item.body} />
+      {inbound && item.sentiment && <AspectChips aspects={item.sentiment.aspects} mt={6} />}
       {inbound && !item.handled && (
         <Button size="compact-xs" variant="subtle" mt={4} onClick={() => actions.setHandled.mutate({ id: item.id, handled: true })}>
           {t('timeline.markHandled')}
@@ -177,6 +180,7 @@ function FeedbackEntry({ item }: { item: Of<'feedback'> }) {
             {t('timeline.nps', { score: item.nps })} · {t(`timeline.npsLabel.${group}`)}
           </Badge>
         )}
+        {item.sentiment && <SentimentBadge sentiment={item.sentiment} />}
       </Header>
       {item.product && (
         <Text fz="xs" c="dimmed" mb={2}>
@@ -184,6 +188,7 @@ function FeedbackEntry({ item }: { item: Of<'feedback'> }) {
         </Text>
       )}
       {item.body && <Body text={item.body} />}
+      {item.sentiment && <AspectChips aspects={item.sentiment.aspects} mt={6} />}
     </>
   );
 }

@@ -1,0 +1,137 @@
+// Keeps the analyzer's result (source 'lexicon') true for every inbound message and every review
+// with a body, inside the write's transaction: typed, imported and sample records alike. A deleted
+// record's rows go by the foreign keys' cascade. The model's rows are written by its job
+// (model-job.ts); an edit that changes what the analyzer says drops the model's now-stale answer.
+import type Database from 'better-sqlite3';
+import type { RecordType } from '../../shared/change-kinds';
+import type { Sentiment } from '../../shared/sentiment';
+import type { BulkScope } from '../derived/bulk-scope';
+import type { DerivedHook } from '../derived/hooks';
+import { ANALYZER_VERSION, analyzeSentiment } from './analyzer';
+import { recordText } from './analysed';
+import { deleteRows, KIND_SQL, SentimentWriter, type RecordKind, type RecordRow } from './store';
+
+const NAME = 'sentiment';
+/** Records read per query of a sweep (the connection cannot insert while a SELECT is being read). */
+const PAGE = 500;
+/** How long one turn of work ahead may take while an import waits for its reader. */
+const AHEAD_MS = 20;
+
+const isKind = (t: RecordType): t is RecordKind => t === 'interaction' || t === 'feedback';
+const progressKey = (kind: RecordKind) => `${NAME}:${kind}`;
+
+const pages = new WeakMap<Database.Database, Map<RecordKind, Database.Statement>>();
+function pageOf(sqlite: Database.Database, kind: RecordKind): Database.Statement {
+  let byKind = pages.get(sqlite);
+  if (!byKind) pages.set(sqlite, (byKind = new Map()));
+  let s = byKind.get(kind);
+  if (!s) {
+    const k = KIND_SQL[kind];
+    // Records the import already stored a result for (storeMadeResult) are passed over.
+    s = sqlite
+      .prepare(
+        `SELECT ${k.columns} FROM ${k.table} r WHERE ${k.analysed} AND r.id > ? AND r.id <= ?
+         AND NOT EXISTS (SELECT 1 FROM sentiments s WHERE s.${k.fk} = r.id AND s.source = 'lexicon') ORDER BY r.id LIMIT ${PAGE}`,
+      )
+      .raw();
+    byKind.set(kind, s);
+  }
+  return s;
+}
+
+/**
+ * Analyses the records of `kind` with ids in (afterId, upToId] that have no row yet, until done
+ * or past `deadline` (performance.now()); returns the id it got up to.
+ */
+export function analyseRange(sqlite: Database.Database, kind: RecordKind, afterId: number, upToId: number, deadline = Infinity): number {
+  const page = pageOf(sqlite, kind);
+  const writer = new SentimentWriter(sqlite);
+  let at = afterId;
+  while (at < upToId) {
+    const rows = page.all(at, upToId) as RecordRow[];
+    for (const [id, customerId, subject, body, occurredAt] of rows) {
+      writer.add({ kind, recordId: id, customerId, occurredAt, source: 'lexicon', version: ANALYZER_VERSION, sentiment: analyzeSentiment(recordText(subject, body)) });
+    }
+    at = rows.length < PAGE ? upToId : rows[rows.length - 1][0];
+    if (performance.now() > deadline) break;
+  }
+  writer.flush();
+  return at;
+}
+
+/**
+ * Brings one record's rows up to date after it was written: analysed anew, or its rows removed
+ * when it is no longer analysed (an empty review). The model's row goes when the analyzer's
+ * answer changed at the same version, i.e. the text changed; marking a message handled keeps it.
+ */
+export function refreshRecord(sqlite: Database.Database, kind: RecordKind, id: number): void {
+  const k = KIND_SQL[kind];
+  const row = sqlite.prepare(`SELECT ${k.columns} FROM ${k.table} r WHERE r.id = ? AND ${k.analysed}`).raw().get(id) as RecordRow | undefined;
+  if (!row) return deleteRows(sqlite, kind, id);
+  const [, customerId, subject, body, occurredAt] = row;
+  const now = analyzeSentiment(recordText(subject, body));
+  const old = sqlite.prepare(`SELECT label, score, aspects, words, version FROM sentiments WHERE ${k.fk} = ? AND source = 'lexicon'`).get(id) as
+    | { label: string; score: number; aspects: string; words: string; version: string }
+    | undefined;
+  const sameVersion = old?.version === ANALYZER_VERSION;
+  const same = sameVersion && old.label === now.label && old.score === now.score && old.aspects === JSON.stringify(now.aspects) && old.words === JSON.stringify(now.words);
+  if (!same) {
+    deleteRows(sqlite, kind, id, 'lexicon');
+    if (!old || sameVersion) deleteRows(sqlite, kind, id, 'model');
+    const writer = new SentimentWriter(sqlite);
+    writer.add({ kind, recordId: id, customerId, occurredAt, source: 'lexicon', version: ANALYZER_VERSION, sentiment: now });
+    writer.flush();
+  }
+  // A kept model row follows the record's customer and time.
+  sqlite.prepare(`UPDATE sentiments SET customer_id = ?, occurred_at = ? WHERE ${k.fk} = ? AND (customer_id <> ? OR occurred_at <> ?)`).run(customerId, occurredAt, id, customerId, occurredAt);
+}
+
+/** Results the import made while checking its rows (import/check-row.ts), queued per bulk write. */
+const made = new WeakMap<BulkScope, SentimentWriter>();
+
+/**
+ * Stores a result the import made before writing the record: the same analyzer, run in the
+ * import's checking thread when it had time to spare (import/check-worker.ts). Records without
+ * one are analysed by the sweeps below, which pass over those stored here.
+ */
+export function storeMadeResult(sqlite: Database.Database, bulk: BulkScope, kind: RecordKind, recordId: number, customerId: number, occurredAt: number, sentiment: Sentiment): void {
+  let writer = made.get(bulk);
+  if (!writer) made.set(bulk, (writer = new SentimentWriter(sqlite)));
+  writer.add({ kind, recordId, customerId, occurredAt, source: 'lexicon', version: ANALYZER_VERSION, sentiment });
+}
+
+/** Writes the queued results before a sweep (its own writer hands out ids after them). */
+function flushMade(bulk: BulkScope): void {
+  made.get(bulk)?.flush();
+  made.delete(bulk);
+}
+
+function catchUp(sqlite: Database.Database, bulk: BulkScope, kind: RecordKind, deadline?: number): void {
+  flushMade(bulk);
+  const from = bulk.progress.get(progressKey(kind)) ?? bulk.addedAfter(kind);
+  const upTo = bulk.maxId(kind);
+  if (upTo <= from) return;
+  bulk.progress.set(progressKey(kind), analyseRange(sqlite, kind, from, upTo, deadline));
+}
+
+export const sentimentRows: DerivedHook = {
+  name: NAME,
+  follows: ['interaction', 'feedback'],
+  afterWrite(sqlite, w) {
+    if (w.op === 'delete' || !isKind(w.type)) return;
+    for (const id of w.ids) refreshRecord(sqlite, w.type, id);
+  },
+  ahead(sqlite, bulk) {
+    const deadline = performance.now() + AHEAD_MS;
+    for (const kind of ['interaction', 'feedback'] as const) {
+      if (performance.now() < deadline) catchUp(sqlite, bulk, kind, deadline);
+    }
+  },
+  afterBulk(sqlite, bulk) {
+    for (const kind of ['interaction', 'feedback'] as const) {
+      catchUp(sqlite, bulk, kind);
+      // Records from before the bulk write that it changed.
+      for (const id of bulk.changedOf(kind)) if (id <= bulk.addedAfter(kind)) refreshRecord(sqlite, kind, id);
+    }
+  },
+};
