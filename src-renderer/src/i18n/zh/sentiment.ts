@@ -17,7 +17,7 @@ export const sentiment: Pick<Messages, 'sentiment' | 'dashboard'> = {
       packaging: '包装',
       size_fit: '尺码',
       taste: '口味',
-      as_described: '与描述相符',
+      as_described: '描述相符',
       returns: '退换货',
       stock: '库存',
       cleanliness: '卫生',

@@ -18,7 +18,8 @@ import { keys } from '../../lib/query-keys';
 import { CustomerFilters } from './CustomerFilters';
 import { CustomerTable } from './CustomerTable';
 import { SampleJobBanner } from './SampleJobBanner';
-import { SAMPLE_KIND, StartScreen } from './StartScreen';
+import { SAMPLE_KIND } from '../../hooks/useSampleLoad';
+import { StartScreen } from './StartScreen';
 
 // Numbers and dates read best biggest/newest first; names and cities A to Z.
 const DEFAULT_DIR: Record<SortKey, 'asc' | 'desc'> = { name: 'asc', city: 'asc', totalSpent: 'desc', orderCount: 'desc', lastOrderAt: 'desc' };

@@ -2,30 +2,17 @@
 // a job; its progress shows here, with a way to stop it.
 import { Alert, Box, Button, Card, Center, List, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconBuildingStore, IconChecklist, IconFileSpreadsheet, IconHistory, IconSearch, IconUserPlus } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { api } from '../../api/client';
 import { JobProgress } from '../../components/JobProgress';
-import { isActive, useJobs, type JobView } from '../../hooks/useJobs';
+import { isActive, type JobView } from '../../hooks/useJobs';
+import { SAMPLE_CUSTOMERS, SAMPLE_KIND, useSampleLoad } from '../../hooks/useSampleLoad';
 import { describeShape } from '../../lib/errors';
-import { notifyError } from '../../lib/notify';
 
-export const SAMPLE_KIND = 'sample.load';
-const SAMPLE_CUSTOMERS = 2000;
 
 export function StartScreen({ onAddCustomer }: { onAddCustomer(): void }) {
   const { t } = useTranslation();
-  const jobs = useJobs();
-  const [jobId, setJobId] = useState<number | null>(null);
-  const load = useMutation({
-    mutationFn: () => api.sample.load.mutate({ customers: SAMPLE_CUSTOMERS }),
-    onSuccess: ({ jobId: id }) => setJobId(id),
-    onError: (err) => notifyError(err, t),
-  });
-  const mine = jobs.byId(jobId);
-  const running = jobs.active.find((j) => j.kind === SAMPLE_KIND);
+  const { load, jobId, mine, running } = useSampleLoad();
   const job: JobView | undefined = running ?? mine;
   // A finished load stays on its full bar until the list replaces this screen.
   const busy = load.isPending || (jobId != null && !mine) || (job != null && isActive(job.status)) || mine?.status === 'done';

@@ -1,30 +1,16 @@
 // No messages or reviews yet: what the dashboard will show, and the three ways to get there.
 import { Box, Button, Center, EmptyState, Paper } from '@mantine/core';
 import { IconChartBar, IconFileImport, IconMessagePlus } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { api } from '../../api/client';
 import { JobProgress } from '../../components/JobProgress';
-import { useJobs } from '../../hooks/useJobs';
-import { notifyError } from '../../lib/notify';
-import { SAMPLE_KIND } from '../customers/StartScreen';
-
-const SAMPLE_CUSTOMERS = 2000;
+import { useSampleLoad } from '../../hooks/useSampleLoad';
 
 export function DashboardEmpty() {
   const { t } = useTranslation();
-  const jobs = useJobs();
-  const [jobId, setJobId] = useState<number | null>(null);
-  const load = useMutation({
-    mutationFn: () => api.sample.load.mutate({ customers: SAMPLE_CUSTOMERS }),
-    onSuccess: ({ jobId: id }) => setJobId(id),
-    onError: (err) => notifyError(err, t),
-  });
-  const mine = jobs.byId(jobId);
+  const { load, mine, running } = useSampleLoad();
   // A finished load keeps its full bar until the charts replace this screen.
-  const sampleJob = jobs.active.find((j) => j.kind === SAMPLE_KIND) ?? (mine?.status === 'done' ? mine : undefined);
+  const sampleJob = running ?? (mine?.status === 'done' ? mine : undefined);
   return (
     <Paper p="xl" radius="md" data-testid="dashboard-empty">
       <Center>
