@@ -23,6 +23,11 @@ export const ASPECTS = [
 ] as const;
 export type Aspect = (typeof ASPECTS)[number];
 
+/** How the customers list filters by feeling: a message or review of the last FEELING_DAYS days. */
+export const FEELINGS = ['unhappy', 'happy'] as const;
+export type Feeling = (typeof FEELINGS)[number];
+export const FEELING_DAYS = 90;
+
 /** Who produced a stored result: the analyzer that ships with the app, or the local model. */
 export const SENTIMENT_SOURCES = ['lexicon', 'model'] as const;
 export type SentimentSource = (typeof SENTIMENT_SOURCES)[number];

@@ -98,6 +98,19 @@ test('a late delivery logged on a customer reads as negative about delivery: tim
     await expect(zhEntry.locator('[data-aspect="delivery"]')).toHaveText('物流');
     await expect(page.getByTestId('sentiment-card').getByTestId('sentiment-unhappy')).toContainText('主要不满');
     await useLanguage(page, 'en');
+
+    // The customers list filters by mood: "Unhappy lately" about delivery lists them, "Happy lately" does not.
+    await openApp(page, '/customers');
+    await page.getByRole('combobox', { name: 'How they felt in the last 90 days' }).click();
+    await page.getByRole('option', { name: 'Unhappy lately', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Topic' }).click();
+    await page.getByRole('option', { name: 'Delivery', exact: true }).click();
+    await expect(page.getByText(name)).toBeVisible();
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'customers-unhappy-delivery-en.png') });
+    await page.getByRole('combobox', { name: 'How they felt in the last 90 days' }).click();
+    await page.getByRole('option', { name: 'Happy lately', exact: true }).click();
+    await expect(page.getByText(name)).toHaveCount(0);
   } finally {
     client.close();
   }

@@ -1,6 +1,8 @@
 // The customers list's filter and order as SQL, shared by the list the UI scrolls and the
 // export of "this list", so both always show the same people in the same order.
 import { buildMatchQuery } from '../search/fts-text';
+import { FEELING_DAYS, type Aspect, type Feeling } from '../../shared/sentiment';
+import { SHOWN } from '../sentiment/store';
 import type { ListInput } from './schemas';
 
 const SORT_SQL: Record<string, string> = {
@@ -25,7 +27,7 @@ export interface CustomerListQuery {
   empty: boolean;
 }
 
-export function customerListQuery(input: Pick<ListInput, 'search' | 'tagId' | 'city' | 'sort' | 'dir'>): CustomerListQuery {
+export function customerListQuery(input: Pick<ListInput, 'search' | 'tagId' | 'city' | 'feeling' | 'aspect' | 'sort' | 'dir'>, now = Date.now()): CustomerListQuery {
   const where: string[] = [];
   const params: unknown[] = [];
   let empty = false;
@@ -44,12 +46,35 @@ export function customerListQuery(input: Pick<ListInput, 'search' | 'tagId' | 'c
     where.push('c.city = ?');
     params.push(input.city);
   }
+  if (input.feeling || input.aspect) {
+    const f = feelingFilter(input.feeling, input.aspect, now);
+    where.push(f.sql);
+    params.push(...f.params);
+  }
   const dir = input.dir === 'desc' ? 'DESC' : 'ASC';
   return {
     whereSql: where.length ? `WHERE ${where.join(' AND ')}` : '',
     params,
     orderSql: `ORDER BY ${SORT_SQL[input.sort ?? 'name']} ${dir}, c.id ${dir}`,
-    searchOnly: where.length === 1 && params.length === 1 && !input.tagId && !input.city,
+    searchOnly: where.length === 1 && params.length === 1 && !input.tagId && !input.city && !input.feeling && !input.aspect,
     empty,
   };
+}
+
+/**
+ * Customers who wrote something unhappy (happy) in the last FEELING_DAYS days, by the result
+ * shown for each message or review (the model's where there is one). With an aspect: a mention of
+ * it with that polarity, whatever the whole message's label; an aspect alone: any mention of it.
+ */
+function feelingFilter(feeling: Feeling | undefined, aspect: Aspect | undefined, now: number): { sql: string; params: unknown[] } {
+  const since = now - FEELING_DAYS * 86_400_000;
+  const polarity = feeling === 'unhappy' ? 'negative' : 'positive';
+  if (aspect) {
+    return {
+      sql: `c.id IN (SELECT s.customer_id FROM sentiments s JOIN sentiment_aspects a ON a.sentiment_id = s.id
+             WHERE s.occurred_at >= ? AND a.aspect = ? ${feeling ? 'AND a.polarity = ?' : ''} AND ${SHOWN})`,
+      params: feeling ? [since, aspect, polarity] : [since, aspect],
+    };
+  }
+  return { sql: `c.id IN (SELECT s.customer_id FROM sentiments s WHERE s.occurred_at >= ? AND s.label = ? AND ${SHOWN})`, params: [since, polarity] };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ASPECTS, FEELINGS } from '../../shared/sentiment';
 import { problemText } from '../../shared/problems';
 import { problemIssue } from '../field-issues';
 import { checkContact } from './valid';
@@ -46,6 +47,9 @@ export const listInput = z.object({
   search: z.string().max(200).optional(),
   tagId: z.number().int().positive().optional(),
   city: z.string().max(100).optional(),
+  /** Wrote something unhappy (or happy) lately, about `aspect` when given (list-query.ts). */
+  feeling: z.enum(FEELINGS).optional(),
+  aspect: z.enum(ASPECTS).optional(),
   sort: z.enum(SORT_KEYS).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
   offset: z.number().int().min(0).default(0),

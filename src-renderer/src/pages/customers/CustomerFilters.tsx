@@ -3,6 +3,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ASPECTS, FEELING_DAYS, FEELINGS, type Aspect, type Feeling } from '../../../../src-main/shared/sentiment';
 import { api } from '../../api/client';
 import { keys } from '../../lib/query-keys';
 
@@ -13,11 +14,16 @@ interface Props {
   onTag(id: number | undefined): void;
   city: string | undefined;
   onCity(city: string | undefined): void;
+  /** Wrote something unhappy or happy lately (the last FEELING_DAYS days), about `aspect` when set. */
+  feeling: Feeling | undefined;
+  onFeeling(feeling: Feeling | undefined): void;
+  aspect: Aspect | undefined;
+  onAspect(aspect: Aspect | undefined): void;
   /** Arrow-down from the search box moves into the list. */
   onEnterList(): void;
 }
 
-export function CustomerFilters({ search, onSearch, tagId, onTag, city, onCity, onEnterList }: Props) {
+export function CustomerFilters({ search, onSearch, tagId, onTag, city, onCity, feeling, onFeeling, aspect, onAspect, onEnterList }: Props) {
   const { t } = useTranslation();
   const tags = useQuery({ queryKey: keys.tags, queryFn: () => api.tags.list.query() });
   const cities = useQuery({ queryKey: keys.cities, queryFn: () => api.customers.cities.query() });
@@ -61,6 +67,26 @@ export function CustomerFilters({ search, onSearch, tagId, onTag, city, onCity, 
         data={(cities.data ?? []).map((c) => ({ value: c.city, label: `${c.city} (${c.n})` }))}
         value={city ?? null}
         onChange={(v) => onCity(v ?? undefined)}
+        clearable
+        searchable
+        nothingFoundMessage={t('common.none')}
+      />
+      <Select
+        w={180}
+        aria-label={t('customers.feeling', { days: FEELING_DAYS })}
+        placeholder={t('customers.anyFeeling')}
+        data={FEELINGS.map((f) => ({ value: f, label: t(`customers.feelings.${f}`, { days: FEELING_DAYS }) }))}
+        value={feeling ?? null}
+        onChange={(v) => onFeeling(FEELINGS.find((f) => f === v))}
+        clearable
+      />
+      <Select
+        w={170}
+        aria-label={t('customers.about')}
+        placeholder={t('customers.anyTopic')}
+        data={ASPECTS.map((a) => ({ value: a, label: t(`sentiment.aspects.${a}`) }))}
+        value={aspect ?? null}
+        onChange={(v) => onAspect(ASPECTS.find((a) => a === v))}
         clearable
         searchable
         nothingFoundMessage={t('common.none')}

@@ -1,4 +1,5 @@
 import { Box, Button, EmptyState, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import type { Aspect, Feeling } from '../../../../src-main/shared/sentiment';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileImport, IconPlus, IconUserSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -57,17 +58,26 @@ function CustomerList({ onNew, sampleJob }: { onNew(): void; sampleJob: ReturnTy
   const [debouncedSearch] = useDebouncedValue(search.trim(), 200);
   const [tagId, setTagId] = useState<number | undefined>();
   const [city, setCity] = useState<string | undefined>();
+  const [feeling, setFeeling] = useState<Feeling | undefined>();
+  const [aspect, setAspect] = useState<Aspect | undefined>();
   const [sort, setSort] = useState<{ sort: SortKey; dir: 'asc' | 'desc' }>({ sort: 'name', dir: 'asc' });
   const listRef = useRef<HTMLDivElement>(null);
 
   const params: ListParams = useMemo(
-    () => ({ ...(debouncedSearch ? { search: debouncedSearch } : {}), ...(tagId ? { tagId } : {}), ...(city ? { city } : {}), ...sort }),
-    [debouncedSearch, tagId, city, sort],
+    () => ({
+      ...(debouncedSearch ? { search: debouncedSearch } : {}),
+      ...(tagId ? { tagId } : {}),
+      ...(city ? { city } : {}),
+      ...(feeling ? { feeling } : {}),
+      ...(aspect ? { aspect } : {}),
+      ...sort,
+    }),
+    [debouncedSearch, tagId, city, feeling, aspect, sort],
   );
   const first = useCustomerTotal(params);
   const tags = useQuery({ queryKey: keys.tags, queryFn: () => api.tags.list.query() });
   const tagColors = useMemo(() => new Map((tags.data ?? []).map((tag) => [tag.name, tag.color])), [tags.data]);
-  const filtered = Boolean(debouncedSearch || tagId || city);
+  const filtered = Boolean(debouncedSearch || tagId || city || feeling || aspect);
   const total = first.data?.total ?? 0;
 
   const exportChoices: ExportChoice[] = [
@@ -89,6 +99,8 @@ function CustomerList({ onNew, sampleJob }: { onNew(): void; sampleJob: ReturnTy
     setSearch('');
     setTagId(undefined);
     setCity(undefined);
+    setFeeling(undefined);
+    setAspect(undefined);
   };
 
   return (
@@ -121,6 +133,10 @@ function CustomerList({ onNew, sampleJob }: { onNew(): void; sampleJob: ReturnTy
         onTag={setTagId}
         city={city}
         onCity={setCity}
+        feeling={feeling}
+        onFeeling={setFeeling}
+        aspect={aspect}
+        onAspect={setAspect}
         onEnterList={() => listRef.current?.focus()}
       />
       {first.error ? (
