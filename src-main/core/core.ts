@@ -12,6 +12,7 @@ import { sampleShopJob } from './sample/sample-job';
 import { sentimentModelJob } from './sentiment/model-job';
 import { reanalyseJob, startReanalysisIfStale } from './sentiment/reanalyse-job';
 import { setSentimentResources } from './sentiment/lexicons';
+import { takeDeferred } from './sentiment/derive-hook';
 import { WriteGate } from './db/write-gate';
 import { changeBus, type ChangeBus } from './changes/bus';
 
@@ -65,6 +66,11 @@ export function startCore(opts: CoreOptions): Core {
     // After an update of the sentiment analyzer, every message and review is re-analysed by itself.
     startReanalysisIfStale(jobs, db, sqlite);
   }
+  // A big import leaves its messages' sentiment to the re-analysis job (sentiment/derive-hook.ts):
+  // it starts as soon as the import commits.
+  changeBus(sqlite).on(() => {
+    if (takeDeferred(sqlite)) startReanalysisIfStale(jobs, db, sqlite, true);
+  });
   return {
     db,
     sqlite,

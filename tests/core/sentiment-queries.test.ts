@@ -55,7 +55,7 @@ describe('re-analysis', () => {
     const events: JobEvent[] = [];
     core.jobs.events.on('job', (e: JobEvent) => events.push(e));
 
-    const id = core.jobs.start(REANALYSE_JOB_KIND, {});
+    const id = core.jobs.start(REANALYSE_JOB_KIND, { chunk: 2000 });
     await core.jobs.idle();
     const job = core.jobs.get(id);
     expect(job).toMatchObject({ status: 'done', done: 7, total: 7, result: { messages: 6, reviews: 1, version: ANALYZER_VERSION } });
@@ -74,7 +74,7 @@ describe('re-analysis', () => {
     bulkMessages(s, customerId, 7000);
     expect(ageRows(s)).toBe(7000);
 
-    const first = core.jobs.start(REANALYSE_JOB_KIND, {});
+    const first = core.jobs.start(REANALYSE_JOB_KIND, { chunk: 2000 });
     await untilDone(core, first, 2000);
     await core.jobs.cancel(first);
     await core.jobs.idle();
@@ -85,7 +85,7 @@ describe('re-analysis', () => {
     expect(kept).toBeLessThan(7000);
     expect(kept % 2000).toBe(0);
 
-    const second = core.jobs.start(REANALYSE_JOB_KIND, {});
+    const second = core.jobs.start(REANALYSE_JOB_KIND, { chunk: 2000 });
     await core.jobs.idle();
     expect(core.jobs.get(second)).toMatchObject({ status: 'done', total: 7000 - kept, result: { messages: 7000 - kept } });
     expect(current(s)).toBe(7000);
@@ -98,7 +98,7 @@ describe('re-analysis', () => {
       const { id: customerId } = createCustomer(first.sqlite, { name: 'Gus' });
       bulkMessages(first.sqlite, customerId, 5000);
       ageRows(first.sqlite);
-      const id = first.jobs.start(REANALYSE_JOB_KIND, {});
+      const id = first.jobs.start(REANALYSE_JOB_KIND, { chunk: 2000 });
       await untilDone(first, id, 2000);
       await first.close();
 

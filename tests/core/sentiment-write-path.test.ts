@@ -14,6 +14,8 @@ import { interactionRows, logInteraction, setHandled } from '../../src-main/core
 import { SAMPLE_JOB_KIND } from '../../src-main/core/sample/sample-job';
 import { ANALYZER_VERSION } from '../../src-main/core/sentiment/analyzer';
 import { SentimentWriter } from '../../src-main/core/sentiment/store';
+import { INLINE_MAX } from '../../src-main/core/sentiment/derive-hook';
+import { REANALYSE_JOB_KIND } from '../../src-main/core/sentiment/reanalyse-job';
 import { importJob } from '../fixtures/import-files-run';
 import { freshCores } from './temp-core';
 
@@ -187,18 +189,37 @@ describe('bulk writes', () => {
     expect(count(s, 'SELECT count(*) FROM sentiments s JOIN feedback f ON f.id = s.feedback_id WHERE f.customer_id <> s.customer_id')).toBe(0);
   });
 
-  it('a big import (checked in the worker thread, analysed while it waits and at the end) gives each inbound message one row', async () => {
-    const { core, dir } = fresh();
-    const file = join(dir, 'big.csv');
+  const messagesFile = (dir: string, rows: number) => {
+    const file = join(dir, `messages-${rows}.csv`);
     const texts = ['Terrible, the parcel arrived broken and late.', '质量很好，物流也快', 'The tea is lovely but the price went up again.', '客服态度很差，退款一直没到账。'];
     const lines = ['Date,Email,Channel,Direction,Message'];
-    for (let i = 0; i < 30_000; i++) lines.push(`2024-03-${String(1 + (i % 28)).padStart(2, '0')},c${i % 3000}@x.com,email,${i % 4 ? 'inbound' : 'outbound'},"${texts[i % 4]} (order ${i}, with a longer note so the file needs the reading thread)"`);
+    for (let i = 0; i < rows; i++) lines.push(`2024-03-${String(1 + (i % 28)).padStart(2, '0')},c${i % 3000}@x.com,email,${i % 4 ? 'inbound' : 'outbound'},"${texts[i % 4]} (order ${i}, with a longer note so the file needs the reading thread)"`);
     writeFileSync(file, lines.join('\n'));
-    const { summary } = await importJob(core, { source: { path: file }, kind: 'interactions', mapping: { occurred_at: 0, customer_email: 1, channel: 2, direction: 3, body: 4 } });
-    expect(summary.interactions.created).toBe(30_000);
+    return file;
+  };
+  const MAPPING = { occurred_at: 0, customer_email: 1, channel: 2, direction: 3, body: 4 };
+
+  it('an import up to INLINE_MAX (checked in the worker thread, analysed there and while the writer waits) commits each inbound message with its row', async () => {
+    const { core, dir } = fresh();
+    const { summary } = await importJob(core, { source: { path: messagesFile(dir, 16_000) }, kind: 'interactions', mapping: MAPPING });
+    expect(summary.interactions.created).toBe(16_000);
     const s = core.sqlite;
-    expect(count(s, 'SELECT count(*) FROM sentiments')).toBe(22_500);
-    expect(count(s, "SELECT count(DISTINCT s.interaction_id) FROM sentiments s JOIN interactions m ON m.id = s.interaction_id WHERE m.direction = 'inbound'")).toBe(22_500);
+    expect(count(s, 'SELECT count(*) FROM sentiments')).toBe(12_000);
+    expect(count(s, "SELECT count(DISTINCT s.interaction_id) FROM sentiments s JOIN interactions m ON m.id = s.interaction_id WHERE m.direction = 'inbound'")).toBe(12_000);
+    expect(core.jobs.list().filter((j) => j.kind === REANALYSE_JOB_KIND)).toEqual([]);
+  });
+
+  it('a bigger import commits first and hands its messages to the re-analysis job, which labels every inbound one once', async () => {
+    const { core, dir } = fresh();
+    const rows = INLINE_MAX + 10_000;
+    const { summary } = await importJob(core, { source: { path: messagesFile(dir, rows) }, kind: 'interactions', mapping: MAPPING });
+    expect(summary.interactions.created).toBe(rows);
+    await core.jobs.idle();
+    const job = core.jobs.list().find((j) => j.kind === REANALYSE_JOB_KIND);
+    expect(job?.status).toBe('done');
+    const s = core.sqlite;
+    expect(count(s, 'SELECT count(*) FROM sentiments')).toBe((rows * 3) / 4);
+    expect(count(s, "SELECT count(DISTINCT s.interaction_id) FROM sentiments s JOIN interactions m ON m.id = s.interaction_id WHERE m.direction = 'inbound'")).toBe((rows * 3) / 4);
   });
 
   it('the sample shop gives every inbound message and every review a row', async () => {

@@ -10,7 +10,7 @@
 // during an import can be affected.
 import type Database from 'better-sqlite3';
 import { DERIVED } from '../derived/hooks';
-import { sentimentRows } from '../sentiment/derive-hook';
+import { INLINE_MAX, sentimentRows } from '../sentiment/derive-hook';
 import { join } from 'node:path';
 import { changeBus } from '../changes/bus';
 import { ImportDetails, MERGES_FILE, REJECTS_FILE } from './details';
@@ -61,8 +61,9 @@ export async function runImport(
     const importer = new Importer(sqlite, req, details, undefined, bulk);
     await streamCheckedRows(
       layout,
-      // Messages and reviews are analysed while checked when the sentiment hook will store them.
-      checkSettings(req, layout, DERIVED.includes(sentimentRows)),
+      // Messages and reviews are analysed while checked when the sentiment hook will store them
+      // in the import (a big file leaves them to the re-analysis job).
+      checkSettings(req, layout, DERIVED.includes(sentimentRows) && (layout.estimatedRows ?? layout.size / 100) <= INLINE_MAX),
       (line, src, checked) => importer.write(line, src, checked),
       {
         signal: ctl.signal,

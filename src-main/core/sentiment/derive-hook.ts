@@ -16,6 +16,26 @@ const NAME = 'sentiment';
 const PAGE = 500;
 /** How long one turn of work ahead may take while an import waits for its reader. */
 const AHEAD_MS = 20;
+/**
+ * A bulk write that adds more records of a kind than this leaves their analysis to the
+ * re-analysis job, started as soon as the write commits (core.ts): analysing a million messages
+ * inside the import would hold the import's transaction (and the person) half a minute longer,
+ * while the job does it afterwards with progress and cancel. Smaller writes, typed messages and
+ * the sample shop are analysed in their own transaction.
+ */
+export const INLINE_MAX = 20_000;
+
+/** Databases where a bulk write left its records to the job (read and cleared by takeDeferred). */
+const deferred = new WeakSet<Database.Database>();
+
+/** Whether a bulk write since the last call left records to analyse; clears the mark. */
+export function takeDeferred(sqlite: Database.Database): boolean {
+  const was = deferred.has(sqlite);
+  deferred.delete(sqlite);
+  return was;
+}
+
+const isDeferred = (bulk: BulkScope, kind: RecordKind) => bulk.maxId(kind) - bulk.addedAfter(kind) > INLINE_MAX;
 
 const isKind = (t: RecordType): t is RecordKind => t === 'interaction' || t === 'feedback';
 const progressKey = (kind: RecordKind) => `${NAME}:${kind}`;
@@ -124,12 +144,15 @@ export const sentimentRows: DerivedHook = {
   ahead(sqlite, bulk) {
     const deadline = performance.now() + AHEAD_MS;
     for (const kind of ['interaction', 'feedback'] as const) {
-      if (performance.now() < deadline) catchUp(sqlite, bulk, kind, deadline);
+      if (performance.now() < deadline && !isDeferred(bulk, kind)) catchUp(sqlite, bulk, kind, deadline);
     }
   },
   afterBulk(sqlite, bulk) {
     for (const kind of ['interaction', 'feedback'] as const) {
-      catchUp(sqlite, bulk, kind);
+      if (isDeferred(bulk, kind)) {
+        flushMade(bulk);
+        deferred.add(sqlite);
+      } else catchUp(sqlite, bulk, kind);
       // Records from before the bulk write that it changed.
       for (const id of bulk.changedOf(kind)) if (id <= bulk.addedAfter(kind)) refreshRecord(sqlite, kind, id);
     }

@@ -17,11 +17,11 @@ import type { JobRunner } from '../jobs/runner';
 import { ANALYZER_VERSION, analyzeSentiment } from './analyzer';
 import { anyStale, countStale, staleIds, staleRows } from './stale';
 import { recordText } from './analysed';
-import { deleteRows, SentimentWriter, type RecordKind } from './store';
+import { rowDeleter, SentimentWriter, type RecordKind } from './store';
 
 export const REANALYSE_JOB_KIND = 'sentiment.reanalyse' satisfies JobKindName;
-/** Records per committed step. */
-const CHUNK = 2000;
+/** Records per committed step (about a third of a second of work: cancel stays prompt). */
+const CHUNK = 10_000;
 /** Settings key: the analyzer version every record was last brought up to (see startReanalysisIfStale). */
 const SETTING = 'sentiment';
 
@@ -40,9 +40,12 @@ const countKey = (kind: RecordKind) => (kind === 'interaction' ? 'messages' : 'r
 
 /** Rewrites the analyzer rows of the stale records of `kind` in (afterId, upToId]. */
 function rewrite(sqlite: Database.Database, kind: RecordKind, afterId: number, upToId: number): void {
+  const rows = staleRows(sqlite, kind, afterId, upToId);
+  // Outdated rows go first (their aspects by cascade); a record analysed for the first time has none.
+  const remove = rowDeleter(sqlite);
+  for (const row of rows) if (row[5] !== null) remove(row[5]);
   const writer = new SentimentWriter(sqlite);
-  for (const [id, customerId, subject, body, occurredAt] of staleRows(sqlite, kind, afterId, upToId)) {
-    deleteRows(sqlite, kind, id, 'lexicon');
+  for (const [id, customerId, subject, body, occurredAt] of rows) {
     writer.add({ kind, recordId: id, customerId, occurredAt, source: 'lexicon', version: ANALYZER_VERSION, sentiment: analyzeSentiment(recordText(subject, body)) });
   }
   writer.flush();
@@ -54,7 +57,7 @@ function markAnalysed(db: Db): void {
 
 export const reanalyseJob = defineJob({
   kind: REANALYSE_JOB_KIND,
-  input: z.object({}),
+  input: z.object({ chunk: z.number().int().min(100).max(100_000).default(CHUNK) }),
   checkpoint: reanalyseCheckpoint,
   detail: counts,
   async run(ctx) {
@@ -67,7 +70,7 @@ export const reanalyseJob = defineJob({
       for (;;) {
         // This lane runs one job at a time, so nothing else holds a transaction across these awaits;
         // the rows themselves are read inside the step, after any single write waiting before it.
-        const ids = staleIds(sqlite, kind, cp.lastId[kind], CHUNK);
+        const ids = staleIds(sqlite, kind, cp.lastId[kind], ctx.input.chunk);
         if (!ids.length) break;
         const from = cp.lastId[kind];
         const upTo = ids[ids.length - 1];
@@ -89,8 +92,8 @@ export const reanalyseJob = defineJob({
  * version, unless one is queued or running already. The version every record was brought up to is
  * kept in the settings, so a start with nothing to do costs one lookup, not a pass over the tables.
  */
-export function startReanalysisIfStale(runner: JobRunner, db: Db, sqlite: Database.Database): number | null {
-  if (getSetting<{ analyzedVersion?: string }>(db, SETTING, {}).analyzedVersion === ANALYZER_VERSION) return null;
+export function startReanalysisIfStale(runner: JobRunner, db: Db, sqlite: Database.Database, force = false): number | null {
+  if (!force && getSetting<{ analyzedVersion?: string }>(db, SETTING, {}).analyzedVersion === ANALYZER_VERSION) return null;
   const active = db
     .select({ id: jobs.id })
     .from(jobs)

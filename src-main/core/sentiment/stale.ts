@@ -26,7 +26,10 @@ export function staleIds(sqlite: Database.Database, kind: RecordKind, afterId: n
   return sqlite.prepare(`${staleSql(kind, 'r.id')} ORDER BY r.id LIMIT ?`).pluck().all(afterId, ANALYZER_VERSION, limit) as number[];
 }
 
-/** The stale records of `kind` with ids in (afterId, upToId], as the analyzer reads them. */
-export function staleRows(sqlite: Database.Database, kind: RecordKind, afterId: number, upToId: number): RecordRow[] {
-  return sqlite.prepare(`${staleSql(kind, KIND_SQL[kind].columns)} AND r.id <= ? ORDER BY r.id`).raw().all(afterId, ANALYZER_VERSION, upToId) as RecordRow[];
+/**
+ * The stale records of `kind` with ids in (afterId, upToId], as the analyzer reads them, each
+ * followed by the id of its outdated analyzer row (null when it has none yet).
+ */
+export function staleRows(sqlite: Database.Database, kind: RecordKind, afterId: number, upToId: number): [...RecordRow, number | null][] {
+  return sqlite.prepare(`${staleSql(kind, `${KIND_SQL[kind].columns}, s.id`)} AND r.id <= ? ORDER BY r.id`).raw().all(afterId, ANALYZER_VERSION, upToId) as [...RecordRow, number | null][];
 }

@@ -120,6 +120,12 @@ export function deleteRows(sqlite: Database.Database, kind: RecordKind, recordId
   else sqlite.prepare(`DELETE FROM sentiments WHERE ${fk} = ?`).run(recordId);
 }
 
+/** Deletes rows by their own id, prepared once for a sweep (aspects go by cascade). */
+export function rowDeleter(sqlite: Database.Database): (sentimentId: number) => void {
+  const s = sqlite.prepare('DELETE FROM sentiments WHERE id = ?');
+  return (sentimentId) => void s.run(sentimentId);
+}
+
 /** A stored row's columns as the queries select them. */
 export interface SentimentRow {
   source: SentimentSource;
