@@ -3,7 +3,7 @@
 // measures for a local GGUF model through the model job's own prompt and grammar (lib/model-sentiment.ts).
 // Without --file: every labelled set in the reference data, with VADER's published correlations
 // beside ours. A file the Chinese weights were learned from is measured by cross-validation.
-import { analyzeSentiment, createAnalyzer } from '../../src-main/core/sentiment/analyzer';
+import { createAnalyzer } from '../../src-main/core/sentiment/analyzer';
 import { loadLexicons } from '../../src-main/core/sentiment/lexicons';
 import { log, parseArgs, type BenchResult } from '../bench/lib/report';
 import { formatTable } from '../bench/lib/table';
@@ -41,7 +41,6 @@ export async function run(args: string[]): Promise<BenchResult> {
     const limitNote = limitFlag === undefined && typeof file !== 'string' ? `the default with --model; --limit N to change` : undefined;
     return evalModel({ model, sets, parallel: parseParallel(str('parallel')), limit, limitNote, gpu: flags.get('cpu') ? false : 'auto', log });
   }
-  analyzeSentiment('warm up');
   const shipped = createAnalyzer(loadLexicons());
   const dataDir = referenceDataDir();
   let training: TrainingSet[] | null = null;

@@ -56,14 +56,15 @@ export async function runImport(
   const foreignKeys = sqlite.pragma('foreign_keys', { simple: true }) as number;
   sqlite.pragma('foreign_keys = OFF');
   sqlite.exec('BEGIN IMMEDIATE');
-  const bulk = startBulkLoad(sqlite, TABLES_BY_KIND[req.kind], layout.estimatedRows ?? Math.round(layout.size / 100), keysFitInMemory(sqlite));
+  const estimatedRows = layout.estimatedRows ?? Math.round(layout.size / 100);
+  const bulk = startBulkLoad(sqlite, TABLES_BY_KIND[req.kind], estimatedRows, keysFitInMemory(sqlite));
   try {
     const importer = new Importer(sqlite, req, details, undefined, bulk);
     await streamCheckedRows(
       layout,
       // Messages and reviews are analysed while checked when the sentiment hook will store them
       // in the import (a big file leaves them to the re-analysis job).
-      checkSettings(req, layout, DERIVED.includes(sentimentRows) && (layout.estimatedRows ?? layout.size / 100) <= INLINE_MAX),
+      checkSettings(req, layout, DERIVED.includes(sentimentRows) && estimatedRows <= INLINE_MAX),
       (line, src, checked) => importer.write(line, src, checked),
       {
         signal: ctl.signal,

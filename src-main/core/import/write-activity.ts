@@ -1,12 +1,12 @@
 // Writes messages (interactions) and feedback rows, each attached to its customer, through the
 // bulk mode of their own modules; search rows and the rest follow by the derived-state hooks at
-// the end of the import, except the sentiment the checker already made, stored as each record is
-// written. A row identical to one already stored (same customer, time and text) is a duplicate
+// the end of the import; the sentiment the checker already made is handed to its hook as each
+// record is written. A row identical to one already stored (same customer, time and text) is a duplicate
 // and skipped, so re-importing a file creates nothing new.
 import type Database from 'better-sqlite3';
 import type { Problem } from '../../shared/problems';
 import type { BulkScope } from '../derived/bulk-scope';
-import { storeMadeResult } from '../sentiment/derive-hook';
+import { offerAnalysis } from '../sentiment/derive-hook';
 import { feedbackRows } from '../feedback/service';
 import { interactionRows } from '../interactions/service';
 import type { CustomerStore } from './dedupe';
@@ -62,7 +62,7 @@ export class InteractionWriter extends ActivityWriter<InteractionRow> {
   private readonly rows;
 
   constructor(
-    private readonly sqlite: Database.Database,
+    sqlite: Database.Database,
     private readonly scope: BulkScope,
     customers: CustomerStore,
     details: ImportDetails,
@@ -83,7 +83,7 @@ export class InteractionWriter extends ActivityWriter<InteractionRow> {
 
   protected insert(customerId: number, r: InteractionRow): void {
     const id = this.rows.add(customerId, r);
-    if (r.sentiment) storeMadeResult(this.sqlite, this.scope, 'interaction', id, customerId, Math.round(r.occurredAt), r.sentiment);
+    if (r.sentiment) offerAnalysis(this.scope, 'interaction', id, r.sentiment);
   }
 }
 
@@ -93,7 +93,7 @@ export class FeedbackWriter extends ActivityWriter<FeedbackRow> {
   private readonly byName = new Map<string, number>();
 
   constructor(
-    private readonly sqlite: Database.Database,
+    sqlite: Database.Database,
     private readonly scope: BulkScope,
     customers: CustomerStore,
     details: ImportDetails,
@@ -119,6 +119,6 @@ export class FeedbackWriter extends ActivityWriter<FeedbackRow> {
   protected insert(customerId: number, r: FeedbackRow): void {
     const productId = (r.productSku && this.bySku.get(r.productSku)) || (r.productName && this.byName.get(r.productName)) || null;
     const id = this.rows.add(customerId, { ...r, productId });
-    if (r.sentiment) storeMadeResult(this.sqlite, this.scope, 'feedback', id, customerId, r.occurredAt, r.sentiment);
+    if (r.sentiment) offerAnalysis(this.scope, 'feedback', id, r.sentiment);
   }
 }

@@ -47,30 +47,28 @@ function pageOf(sqlite: Database.Database, kind: RecordKind): Database.Statement
   let s = byKind.get(kind);
   if (!s) {
     const k = KIND_SQL[kind];
-    // Records the import already stored a result for (storeMadeResult) are passed over.
-    s = sqlite
-      .prepare(
-        `SELECT ${k.columns} FROM ${k.table} r WHERE ${k.analysed} AND r.id > ? AND r.id <= ?
-         AND NOT EXISTS (SELECT 1 FROM sentiments s WHERE s.${k.fk} = r.id AND s.source = 'lexicon') ORDER BY r.id LIMIT ${PAGE}`,
-      )
-      .raw();
+    s = sqlite.prepare(`SELECT ${k.columns} FROM ${k.table} r WHERE ${k.analysed} AND r.id > ? AND r.id <= ? ORDER BY r.id LIMIT ${PAGE}`).raw();
     byKind.set(kind, s);
   }
   return s;
 }
 
 /**
- * Analyses the records of `kind` with ids in (afterId, upToId] that have no row yet, until done
- * or past `deadline` (performance.now()); returns the id it got up to.
+ * Analyses the records of `kind` with ids in (afterId, upToId], until done or past `deadline`
+ * (performance.now()); returns the id it got up to. A record with an analysis in `offers` (made
+ * while an import checked it) takes that one instead of being analysed again.
  */
-export function analyseRange(sqlite: Database.Database, kind: RecordKind, afterId: number, upToId: number, deadline = Infinity): number {
+function analyseRange(sqlite: Database.Database, kind: RecordKind, afterId: number, upToId: number, deadline = Infinity, offers?: Map<string, Sentiment>): number {
   const page = pageOf(sqlite, kind);
   const writer = new SentimentWriter(sqlite);
   let at = afterId;
   while (at < upToId) {
     const rows = page.all(at, upToId) as RecordRow[];
     for (const [id, customerId, subject, body, occurredAt] of rows) {
-      writer.add({ kind, recordId: id, customerId, occurredAt, source: 'lexicon', version: ANALYZER_VERSION, sentiment: analyzeSentiment(recordText(subject, body)) });
+      const key = offerKey(kind, id);
+      const offered = offers?.get(key);
+      if (offered) offers?.delete(key);
+      writer.add({ kind, recordId: id, customerId, occurredAt, source: 'lexicon', version: ANALYZER_VERSION, sentiment: offered ?? analyzeSentiment(recordText(subject, body)) });
     }
     at = rows.length < PAGE ? upToId : rows[rows.length - 1][0];
     if (performance.now() > deadline) break;
@@ -106,32 +104,28 @@ export function refreshRecord(sqlite: Database.Database, kind: RecordKind, id: n
   sqlite.prepare(`UPDATE sentiments SET customer_id = ?, occurred_at = ? WHERE ${k.fk} = ? AND (customer_id <> ? OR occurred_at <> ?)`).run(customerId, occurredAt, id, customerId, occurredAt);
 }
 
-/** Results the import made while checking its rows (import/check-row.ts), queued per bulk write. */
-const made = new WeakMap<BulkScope, SentimentWriter>();
+/** Analyses an import made while checking its rows, per bulk write, until a sweep stores them. */
+const offered = new WeakMap<BulkScope, Map<string, Sentiment>>();
+const offerKey = (kind: RecordKind, id: number) => `${kind}:${id}`;
 
 /**
- * Stores a result the import made before writing the record: the same analyzer, run in the
- * import's checking thread when it had time to spare (import/check-worker.ts). Records without
- * one are analysed by the sweeps below, which pass over those stored here.
+ * Hands over the analysis of a record the import just wrote, made by the same analyzer in the
+ * import's checking thread when that had time to spare (import/check-worker.ts): the sweeps of
+ * this hook store it instead of analysing the record again. A bulk write past INLINE_MAX leaves
+ * its records to the re-analysis job, so nothing is kept for it (memory stays bounded).
  */
-export function storeMadeResult(sqlite: Database.Database, bulk: BulkScope, kind: RecordKind, recordId: number, customerId: number, occurredAt: number, sentiment: Sentiment): void {
-  let writer = made.get(bulk);
-  if (!writer) made.set(bulk, (writer = new SentimentWriter(sqlite)));
-  writer.add({ kind, recordId, customerId, occurredAt, source: 'lexicon', version: ANALYZER_VERSION, sentiment });
-}
-
-/** Writes the queued results before a sweep (its own writer hands out ids after them). */
-function flushMade(bulk: BulkScope): void {
-  made.get(bulk)?.flush();
-  made.delete(bulk);
+export function offerAnalysis(bulk: BulkScope, kind: RecordKind, recordId: number, sentiment: Sentiment): void {
+  if (recordId - bulk.addedAfter(kind) > INLINE_MAX) return void offered.delete(bulk);
+  let offers = offered.get(bulk);
+  if (!offers) offered.set(bulk, (offers = new Map()));
+  offers.set(offerKey(kind, recordId), sentiment);
 }
 
 function catchUp(sqlite: Database.Database, bulk: BulkScope, kind: RecordKind, deadline?: number): void {
-  flushMade(bulk);
   const from = bulk.progress.get(progressKey(kind)) ?? bulk.addedAfter(kind);
   const upTo = bulk.maxId(kind);
   if (upTo <= from) return;
-  bulk.progress.set(progressKey(kind), analyseRange(sqlite, kind, from, upTo, deadline));
+  bulk.progress.set(progressKey(kind), analyseRange(sqlite, kind, from, upTo, deadline, offered.get(bulk)));
 }
 
 export const sentimentRows: DerivedHook = {
@@ -149,10 +143,8 @@ export const sentimentRows: DerivedHook = {
   },
   afterBulk(sqlite, bulk) {
     for (const kind of ['interaction', 'feedback'] as const) {
-      if (isDeferred(bulk, kind)) {
-        flushMade(bulk);
-        deferred.add(sqlite);
-      } else catchUp(sqlite, bulk, kind);
+      if (isDeferred(bulk, kind)) deferred.add(sqlite);
+      else catchUp(sqlite, bulk, kind);
       // Records from before the bulk write that it changed.
       for (const id of bulk.changedOf(kind)) if (id <= bulk.addedAfter(kind)) refreshRecord(sqlite, kind, id);
     }
