@@ -13,6 +13,8 @@ export const JOB_KINDS = {
   'ai.classify': 'model',
   'sentiment.reanalyse': 'write',
   'sentiment.model': 'model',
+  'segments.recompute': 'write',
+  'segments.name': 'model',
 } as const satisfies Record<string, JobLane>;
 
 export type JobKindName = keyof typeof JOB_KINDS;

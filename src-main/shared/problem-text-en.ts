@@ -29,6 +29,22 @@ const UNREADABLE: Record<UnreadableReason, (p: { format?: string; sheet?: string
 export const EN: ProblemMessages = {
   invalid_input: () => 'Please check what you entered.',
   not_found: () => 'This no longer exists. It may have been deleted.',
+  filter_invalid: (p) => {
+    const what = p.field ? `"${p.field}"` : 'A condition';
+    switch (p.reason) {
+      case 'unknown_field':
+        return `The filter names a field Patron does not know: ${what}.`;
+      case 'bad_op':
+        return `${what} cannot be compared with "${p.op ?? '?'}".`;
+      case 'too_deep':
+        return 'The filter nests groups too deeply (three levels at most).';
+      case 'too_many':
+        return 'The filter has too many conditions (50 at most).';
+      default:
+        return `${what} has a value that does not fit it.`;
+    }
+  },
+  list_name_taken: (p) => (p.name ? `There is already a list called "${p.name}".` : 'There is already a list with this name.'),
   conflict: (p) => (p.customerName ? `${p.customerName} already has this.` : 'This already exists.'),
   db_newer_schema: () => 'This database was made by a newer version of Patron. Update Patron to open it.',
   db_migration_changed: (p) =>

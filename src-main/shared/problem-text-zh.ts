@@ -30,6 +30,22 @@ const UNREADABLE: Record<UnreadableReason, (p: { format?: string; sheet?: string
 export const ZH: ProblemMessages = {
   invalid_input: () => '请检查填写的内容。',
   not_found: () => '该内容已不存在，可能已被删除。',
+  filter_invalid: (p) => {
+    const what = p.field ? `“${p.field}”` : '某个条件';
+    switch (p.reason) {
+      case 'unknown_field':
+        return `筛选条件用了 Patron 不认识的字段：${what}。`;
+      case 'bad_op':
+        return `${what}不能用“${p.op ?? '?'}”来比较。`;
+      case 'too_deep':
+        return '筛选条件嵌套太深（最多三层）。';
+      case 'too_many':
+        return '筛选条件太多（最多 50 个）。';
+      default:
+        return `${what}的取值不合适。`;
+    }
+  },
+  list_name_taken: (p) => (p.name ? `已经有名为“${p.name}”的名单了。` : '已经有同名的名单了。'),
   conflict: (p) => (p.customerName ? `客户“${p.customerName}”已在使用。` : '该内容已存在。'),
   db_newer_schema: () => '此数据库由更新版本的 Patron 创建，请先升级 Patron。',
   db_migration_changed: (p) =>

@@ -7,6 +7,7 @@
 import { EN } from './problem-text-en';
 import { ZH } from './problem-text-zh';
 import type { ModelProblemParams } from './model-problems';
+import type { FilterInvalidReason } from './filters';
 
 export type ProblemLanguage = 'en' | 'zh';
 
@@ -44,6 +45,10 @@ export interface ProblemParams extends ModelProblemParams {
   job_unknown_kind: { kind?: string };
   job_not_cancellable: { id?: number; status?: string };
   cancelled: Record<string, never>;
+  /** A smart-list filter (from the editor or the model) that does not fit the filter language (shared/filters.ts). */
+  filter_invalid: { reason?: FilterInvalidReason; path?: string; field?: string; op?: string };
+  /** Another smart list already has this name. */
+  list_name_taken: { name?: string };
   /** `format` names a PDF/picture/archive kind; `sheet`/`sheets` a sheet that is not in the workbook. */
   file_unreadable: { file?: string; reason?: UnreadableReason; format?: string; sheet?: string; sheets?: string[] };
   /** A file with nothing to import: no bytes, blank, no rows, or a header (at `line`) and no rows. */
@@ -117,6 +122,8 @@ export type ErrorCode =
   | 'job_unknown_kind'
   | 'job_not_cancellable'
   | 'cancelled'
+  | 'filter_invalid'
+  | 'list_name_taken'
   | 'file_unreadable'
   | 'file_empty'
   | 'import_interrupted'

@@ -15,6 +15,8 @@ const SAMPLES: { [K in ProblemCode]: ProblemParams[K] } = {
   job_unknown_kind: { kind: 'bogus.kind' },
   job_not_cancellable: { id: 4, status: 'done' },
   cancelled: {},
+  filter_invalid: { reason: 'unknown_field', path: 'conditions.0', field: 'shoe_size' },
+  list_name_taken: { name: '上海老客户' },
   file_unreadable: { file: 'report.pdf', reason: 'pdf' },
   file_empty: { file: 'header-only.csv', reason: 'header_only', line: 1 },
   import_interrupted: {},

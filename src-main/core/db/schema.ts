@@ -13,6 +13,7 @@ const createdAt = () =>
 
 import { CHANNELS, DIRECTIONS, FEEDBACK_KINDS, ORDER_STATUSES } from '../../shared/records';
 import { ASPECTS, POLARITIES, SENTIMENT_LABELS, SENTIMENT_SOURCES } from '../../shared/sentiment';
+import { SEGMENT_CODES } from '../../shared/segments';
 export { CHANNELS, DIRECTIONS, FEEDBACK_KINDS, ORDER_STATUSES };
 /** Where a row came from: lets "remove sample data" and import undo find their rows. */
 export const SOURCES = ['manual', 'sample', 'import'] as const;
@@ -279,6 +280,85 @@ export const sentimentAspects = sqliteTable(
     score: real('score').notNull(),
   },
   (t) => [index('sentiment_aspects_aspect_idx').on(t.aspect, t.polarity), index('sentiment_aspects_sentiment_idx').on(t.sentimentId)],
+);
+
+/**
+ * One analysis of the customer base (core/segments/): the date it is as of, what it was computed
+ * from, the RFM quintile cuts and the clustering model, so one customer's edit is scored against
+ * the same cuts without a full recompute. The latest run is the one shown; a few are kept.
+ */
+export const segmentRuns = sqliteTable('segment_runs', {
+  id: integer('id').primaryKey(),
+  /** Epoch ms of the end of the analysis day: orders up to it count. */
+  asOf: integer('as_of').notNull(),
+  /** The analysis date was set by the person (or a test), not "today". */
+  asOfPinned: integer('as_of_pinned', { mode: 'boolean' }).notNull().default(false),
+  computedAt: integer('computed_at').notNull(),
+  /** The data it rests on: customers, of them with a paid order, and paid orders. */
+  customers: integer('customers').notNull(),
+  withOrders: integer('with_orders').notNull(),
+  orders: integer('orders').notNull(),
+  /** JSON: the RFM score cuts (rfm.ts). */
+  thresholds: text('thresholds', { mode: 'json' }).notNull(),
+  /** JSON: features, standardisation, centroids, k and why (cluster.ts). */
+  model: text('model', { mode: 'json' }).notNull(),
+});
+
+/** Each customer's place in the latest run: RFM scores and segment, the segment a period earlier, cluster. */
+export const customerSegments = sqliteTable(
+  'customer_segments',
+  {
+    customerId: integer('customer_id')
+      .primaryKey()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    runId: integer('run_id').notNull(),
+    /** 1–5; null with no paid order. */
+    r: integer('r'),
+    f: integer('f'),
+    m: integer('m'),
+    segment: text('segment', { enum: SEGMENT_CODES }).notNull(),
+    /** The segment as of one period (30 days) before the run's date; null if not a customer then. */
+    prevSegment: text('prev_segment', { enum: SEGMENT_CODES }),
+    /** 1-based cluster of the latest clustering; null with no paid order. */
+    cluster: integer('cluster'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('customer_segments_segment_idx').on(t.segment), index('customer_segments_cluster_idx').on(t.cluster)],
+);
+
+/** A cluster of a run: its profile, and its name (from rules, the model, or the person). */
+export const clusters = sqliteTable(
+  'clusters',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => segmentRuns.id, { onDelete: 'cascade' }),
+    /** 1-based, biggest revenue first. */
+    idx: integer('idx').notNull(),
+    size: integer('size').notNull(),
+    revenueCents: integer('revenue_cents').notNull(),
+    /** JSON: the profile (cluster.ts). */
+    profile: text('profile', { mode: 'json' }).notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    nameSource: text('name_source', { enum: ['rule', 'model', 'person'] }).notNull(),
+    /** The UI language the name was written in ('en' | 'zh'). */
+    nameLanguage: text('name_language').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.idx] })],
+);
+
+/** A saved filter (shared/filters.ts) that opens as a customer list and stays current. */
+export const smartLists = sqliteTable(
+  'smart_lists',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    filter: text('filter', { mode: 'json' }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at'),
+  },
+  (t) => [uniqueIndex('smart_lists_name_uq').on(t.name)],
 );
 
 export const jobs = sqliteTable(

@@ -13,15 +13,18 @@ const GATHER_MS = 250;
 
 /** What each record type is shown in. */
 const SHOWN_IN: Record<RecordType, readonly QueryKey[]> = {
-  customer: [keys.customersAll, keys.customerAll, keys.overview, keys.timelineAll, keys.openTasks, keys.sentimentAll],
+  customer: [keys.customersAll, keys.customerAll, keys.overview, keys.timelineAll, keys.openTasks, keys.sentimentAll, keys.listsAll, keys.dashboardAll],
   company: [keys.customersAll, keys.customerAll],
-  tag: [keys.tags, keys.customersAll, keys.customerAll],
-  order: [keys.customersAll, keys.customerAll, keys.timelineAll, keys.overview, keys.money],
-  interaction: [keys.timelineAll, keys.overview, keys.customerAll, keys.sentimentAll],
-  feedback: [keys.timelineAll, keys.overview, keys.customerAll, keys.sentimentAll],
+  tag: [keys.tags, keys.customersAll, keys.customerAll, keys.listsAll],
+  order: [keys.customersAll, keys.customerAll, keys.timelineAll, keys.overview, keys.money, keys.dashboardAll, keys.listsAll],
+  interaction: [keys.timelineAll, keys.overview, keys.customerAll, keys.sentimentAll, keys.listsAll],
+  feedback: [keys.timelineAll, keys.overview, keys.customerAll, keys.sentimentAll, keys.dashboardAll],
   note: [keys.timelineAll],
   task: [keys.openTasks, keys.timelineAll, keys.customerAll, keys.overview],
-  settings: [keys.preferences, keys.customersAll, keys.customerAll, keys.overview, keys.money],
+  settings: [keys.preferences, keys.customersAll, keys.customerAll, keys.overview, keys.money, keys.segmentsAll, keys.dashboardAll],
+  // A recompute (or one customer's update) moves people between segments: lists and counts follow.
+  segments: [keys.segmentsAll, keys.listsAll, keys.customersAll, keys.customerAll, keys.dashboardAll],
+  list: [keys.listsAll],
 };
 
 export function refreshFor(qc: QueryClient, types: Iterable<RecordType>): void {

@@ -13,6 +13,8 @@ const KEY = {
   'ai.classify': 'ai_classify',
   'sentiment.reanalyse': 'sentiment_reanalyse',
   'sentiment.model': 'sentiment_model',
+  'segments.recompute': 'segments_recompute',
+  'segments.name': 'segments_name',
 } as const satisfies Record<JobKindName, string>;
 
 export function jobName(kind: JobKindName, t: TFunction): string {

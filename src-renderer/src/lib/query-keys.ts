@@ -19,6 +19,12 @@ export const keys = {
   sentimentAll: ['sentiment'] as const,
   sentimentCustomer: (id: number) => ['sentiment', 'customer', id] as const,
   sentimentOverview: (bucket: 'week' | 'month') => ['sentiment', 'overview', bucket] as const,
+  /** Segments, clusters, the analysis run and the dashboard's segment figures. */
+  segmentsAll: ['segments'] as const,
+  /** Saved smart lists, their counts and the customers they hold. */
+  listsAll: ['lists'] as const,
+  /** Every dashboard query (revenue, orders, products, satisfaction...). */
+  dashboardAll: ['dashboard'] as const,
   openTasks: ['tasks', 'open'] as const,
   jobs: ['jobs'] as const,
   search: (q: string) => ['search', q] as const,

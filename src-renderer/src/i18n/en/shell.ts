@@ -143,6 +143,8 @@ export const shell = {
       ai_classify: 'AI labelling',
       sentiment_reanalyse: 'Sentiment re-analysis',
       sentiment_model: 'Sentiment with the AI model',
+      segments_recompute: 'Segments and metrics',
+      segments_name: 'Naming segments with the AI model',
     },
     units: {
       sample_load: 'customers',
@@ -151,6 +153,8 @@ export const shell = {
       ai_classify: 'texts',
       sentiment_reanalyse: 'messages and reviews',
       sentiment_model: 'messages and reviews',
+      segments_recompute: 'steps',
+      segments_name: 'segments',
       default: 'items',
     },
     openImport: 'Open',

@@ -143,6 +143,8 @@ export const shell: Pick<Messages, 'app' | 'nav' | 'header' | 'common' | 'errors
       ai_classify: 'AI 批量标注',
       sentiment_reanalyse: '重新分析情感',
       sentiment_model: 'AI 模型情感分析',
+      segments_recompute: '客户分群与指标',
+      segments_name: 'AI 模型为分群命名',
     },
     units: {
       sample_load: '位客户',
@@ -151,6 +153,8 @@ export const shell: Pick<Messages, 'app' | 'nav' | 'header' | 'common' | 'errors
       ai_classify: '条文本',
       sentiment_reanalyse: '条消息和评价',
       sentiment_model: '条消息和评价',
+      segments_recompute: '步',
+      segments_name: '个分群',
       default: '项',
     },
     openImport: '查看',

@@ -1,0 +1,50 @@
+CREATE TABLE `clusters` (
+	`run_id` integer NOT NULL,
+	`idx` integer NOT NULL,
+	`size` integer NOT NULL,
+	`revenue_cents` integer NOT NULL,
+	`profile` text NOT NULL,
+	`name` text NOT NULL,
+	`description` text,
+	`name_source` text NOT NULL,
+	`name_language` text NOT NULL,
+	PRIMARY KEY(`run_id`, `idx`),
+	FOREIGN KEY (`run_id`) REFERENCES `segment_runs`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE TABLE `customer_segments` (
+	`customer_id` integer PRIMARY KEY NOT NULL,
+	`run_id` integer NOT NULL,
+	`r` integer,
+	`f` integer,
+	`m` integer,
+	`segment` text NOT NULL,
+	`prev_segment` text,
+	`cluster` integer,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `customer_segments_segment_idx` ON `customer_segments` (`segment`);--> statement-breakpoint
+CREATE INDEX `customer_segments_cluster_idx` ON `customer_segments` (`cluster`);--> statement-breakpoint
+CREATE TABLE `segment_runs` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`as_of` integer NOT NULL,
+	`as_of_pinned` integer DEFAULT false NOT NULL,
+	`computed_at` integer NOT NULL,
+	`customers` integer NOT NULL,
+	`with_orders` integer NOT NULL,
+	`orders` integer NOT NULL,
+	`thresholds` text NOT NULL,
+	`model` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `smart_lists` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`filter` text NOT NULL,
+	`created_at` integer DEFAULT (CAST(unixepoch('subsec') * 1000 AS INTEGER)) NOT NULL,
+	`updated_at` integer
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `smart_lists_name_uq` ON `smart_lists` (`name`);
