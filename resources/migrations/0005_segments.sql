@@ -27,6 +27,23 @@ CREATE TABLE `customer_segments` (
 --> statement-breakpoint
 CREATE INDEX `customer_segments_segment_idx` ON `customer_segments` (`segment`);--> statement-breakpoint
 CREATE INDEX `customer_segments_cluster_idx` ON `customer_segments` (`cluster`);--> statement-breakpoint
+CREATE TABLE `product_days` (
+	`day` text NOT NULL,
+	`item` text NOT NULL,
+	`product_id` integer,
+	`product_name` text NOT NULL,
+	`revenue_cents` integer NOT NULL,
+	`quantity` integer NOT NULL,
+	PRIMARY KEY(`day`, `item`)
+);
+--> statement-breakpoint
+CREATE TABLE `sales_days` (
+	`day` text PRIMARY KEY NOT NULL,
+	`revenue_cents` integer NOT NULL,
+	`orders` integer NOT NULL,
+	`unconverted` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `segment_runs` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`as_of` integer NOT NULL,
@@ -47,4 +64,8 @@ CREATE TABLE `smart_lists` (
 	`updated_at` integer
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `smart_lists_name_uq` ON `smart_lists` (`name`);
+CREATE UNIQUE INDEX `smart_lists_name_uq` ON `smart_lists` (`name`);--> statement-breakpoint
+DROP INDEX `sentiment_aspects_aspect_idx`;--> statement-breakpoint
+CREATE INDEX `sentiment_aspects_aspect_idx` ON `sentiment_aspects` (`aspect`,`polarity`,`sentiment_id`);--> statement-breakpoint
+CREATE INDEX `customers_first_order_idx` ON `customers` (`first_order_at`);--> statement-breakpoint
+CREATE INDEX `sentiments_time_label_idx` ON `sentiments` (`occurred_at`,`label`,`source`,`customer_id`,`interaction_id`,`feedback_id`);

@@ -10,6 +10,8 @@ import { classifyJob } from './ai/classify-job';
 import { ModelServices, type ModelOptions } from './models/service';
 import { sampleShopJob } from './sample/sample-job';
 import { sentimentModelJob } from './sentiment/model-job';
+import { segmentsNameJob } from './segments/name-job';
+import { followData, recomputeJob } from './segments/recompute-job';
 import { reanalyseJob, startReanalysisIfStale } from './sentiment/reanalyse-job';
 import { setSentimentResources } from './sentiment/lexicons';
 import { takeDeferred } from './sentiment/derive-hook';
@@ -61,6 +63,8 @@ export function startCore(opts: CoreOptions): Core {
   jobs.register(createExportJob(opts.dataDir));
   jobs.register(reanalyseJob);
   jobs.register(sentimentModelJob(models));
+  jobs.register(segmentsNameJob(models));
+  jobs.register(recomputeJob);
   if (!opts.noResume) {
     jobs.resumeInterrupted();
     // After an update of the sentiment analyzer, every message and review is re-analysed by itself.
@@ -71,6 +75,8 @@ export function startCore(opts: CoreOptions): Core {
   changeBus(sqlite).on(() => {
     if (takeDeferred(sqlite)) startReanalysisIfStale(jobs, db, sqlite, true);
   });
+  // Segments follow the data: a bulk write (or a first order with no analysis yet) starts a recompute.
+  followData(jobs, sqlite);
   return {
     db,
     sqlite,

@@ -2,11 +2,15 @@
 // renderer imports `AppRouter` as a type only.
 import { aiRouter } from './ai/router';
 import { appRouter } from './app/router';
+import { askRouter } from './ask/router';
 import { changesRouter } from './changes/router';
 import { customersRouter } from './customers/router';
+import { dashboardRouter } from './dashboard/router';
+import { segmentsRouter } from './segments/router';
 import { exportRouter } from './export/router';
 import { importRouter } from './import/router';
 import { interactionsRouter } from './interactions/router';
+import { listsRouter } from './lists/router';
 import { jobsRouter } from './jobs/router';
 import { modelsRouter } from './models/router';
 import { moneyRouter } from './money/router';
@@ -39,6 +43,10 @@ export const patronRouter = router({
   models: modelsRouter,
   ai: aiRouter,
   sentiment: sentimentRouter,
+  lists: listsRouter,
+  dashboard: dashboardRouter,
+  segments: segmentsRouter,
+  ask: askRouter,
 });
 
 export type AppRouter = typeof patronRouter;

@@ -2,16 +2,18 @@ import { AppShell } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { AppHeader } from './components/AppHeader';
-import { AppNavbar, DASHBOARD_HOTKEY } from './components/AppNavbar';
+import { AppNavbar, DASHBOARD_HOTKEY, SEGMENTS_HOTKEY } from './components/AppNavbar';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { GlobalSearch } from './components/GlobalSearch';
 import { CustomerPage } from './pages/customer/CustomerPage';
 import { CustomersPage } from './pages/customers/CustomersPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
+import { StartPage } from './pages/dashboard/StartPage';
 import { ImportPage } from './pages/import/ImportPage';
 import { RunPage } from './pages/import/RunPage';
 import { JobsPage } from './pages/jobs/JobsPage';
 import { ModelsPage } from './pages/models/ModelsPage';
+import { SegmentsPage } from './pages/segments/SegmentsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { TasksPage } from './pages/tasks/TasksPage';
 import { HEADER_HEIGHT } from './lib/layout';
@@ -21,7 +23,10 @@ export function App() {
   useLiveChanges();
   const [, navigate] = useLocation();
   // Like Ctrl/Cmd+K for search: one chord to the overview from anywhere (not while typing).
-  useHotkeys([[DASHBOARD_HOTKEY, () => navigate('/dashboard')]]);
+  useHotkeys([
+    [DASHBOARD_HOTKEY, () => navigate('/dashboard')],
+    [SEGMENTS_HOTKEY, () => navigate('/segments')],
+  ]);
   return (
     <AppShell header={{ height: HEADER_HEIGHT }} navbar={{ width: 208, breakpoint: 0 }} padding="lg">
       <AppShell.Header>
@@ -33,9 +38,11 @@ export function App() {
       <AppShell.Main>
         <ConnectionBanner />
         <Switch>
+          <Route path="/" component={StartPage} />
           <Route path="/dashboard" component={DashboardPage} />
           <Route path="/customers" component={CustomersPage} />
           <Route path="/customers/:id">{(params) => <CustomerPage key={params.id} id={Number(params.id)} />}</Route>
+          <Route path="/segments" component={SegmentsPage} />
           <Route path="/tasks" component={TasksPage} />
           <Route path="/import" component={ImportPage} />
           <Route path="/import/runs/:id">{(params) => <RunPage key={params.id} id={Number(params.id)} />}</Route>

@@ -9,8 +9,8 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Router } from 'wouter';
-import { useHashLocation } from 'wouter/use-hash-location';
 import { App } from './App';
+import { useAppLocation } from './lib/hash-location';
 import { JobsProvider } from './hooks/useJobs';
 import { PreferencesProvider } from './hooks/usePreferences';
 import { initI18n } from './i18n';
@@ -27,7 +27,7 @@ createRoot(document.getElementById('root')!).render(
         <PreferencesProvider>
           <JobsProvider>
             {/* Hash routes work from file:// in Electron as well as in browser mode. */}
-            <Router hook={useHashLocation}>
+            <Router hook={useAppLocation}>
               <App />
             </Router>
           </JobsProvider>

@@ -114,7 +114,7 @@ test('a new shop loads the sample shop, finds a customer and works with them, in
   await page.getByRole('banner').getByText('中文', { exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   const nav = page.getByRole('navigation', { name: '主导航' });
-  await expect(nav.getByRole('link', { name: '客户' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: '客户', exact: true })).toBeVisible();
   await expect(nav.getByRole('link', { name: '跟进任务' })).toBeVisible();
   await expect(page.getByTestId('metric-total-spent')).toContainText('累计消费');
   await expect(page.getByRole('button', { name: '添加备注' })).toBeVisible();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { changeBus } from '../changes/bus';
 import { procedure, router } from '../trpc';
 import { getSetting, overview, setSetting } from './service';
 
@@ -14,6 +15,8 @@ export const appRouter = router({
   setPreferences: procedure.input(preferences).mutation(({ ctx, input }) => {
     const next = { ...getSetting(ctx.core.db, 'preferences', {}), ...input };
     setSetting(ctx.core.db, 'preferences', next);
+    // Said as a change: what the core words in the UI's language (rule-made segment names) follows.
+    changeBus(ctx.core.sqlite).record('settings', 'update');
     return next;
   }),
 });

@@ -1,8 +1,13 @@
 // The customers list's filter and order as SQL, shared by the list the UI scrolls and the
-// export of "this list", so both always show the same people in the same order.
+// export of "this list", so both always show the same people in the same order. A smart-list
+// filter or a saved list (lists/) is one more condition ANDed with the others.
+import type Database from 'better-sqlite3';
 import { buildMatchQuery } from '../search/fts-text';
-import { FEELING_DAYS, type Aspect, type Feeling } from '../../shared/sentiment';
-import { SHOWN } from '../sentiment/store';
+import { FEELING_DAYS } from '../../shared/sentiment';
+import { compileFilter } from '../lists/filter-sql';
+import { listFilter } from '../lists/service';
+import { analysisAsOf } from '../segments/analysis-date';
+import { feelingFilter } from './feeling-filter';
 import type { ListInput } from './schemas';
 
 const SORT_SQL: Record<string, string> = {
@@ -27,7 +32,15 @@ export interface CustomerListQuery {
   empty: boolean;
 }
 
-export function customerListQuery(input: Pick<ListInput, 'search' | 'tagId' | 'city' | 'feeling' | 'aspect' | 'sort' | 'dir'>, now = Date.now()): CustomerListQuery {
+/**
+ * `sqlite` is needed for a smart-list filter or a saved list (the list's filter and the analysis
+ * date are read from it).
+ */
+export function customerListQuery(
+  input: Pick<ListInput, 'search' | 'tagId' | 'city' | 'feeling' | 'aspect' | 'filter' | 'listId' | 'sort' | 'dir'>,
+  now = Date.now(),
+  sqlite?: Database.Database,
+): CustomerListQuery {
   const where: string[] = [];
   const params: unknown[] = [];
   let empty = false;
@@ -47,34 +60,29 @@ export function customerListQuery(input: Pick<ListInput, 'search' | 'tagId' | 'c
     params.push(input.city);
   }
   if (input.feeling || input.aspect) {
-    const f = feelingFilter(input.feeling, input.aspect, now);
+    const f = feelingFilter(input.feeling && [input.feeling], input.aspect && [input.aspect], { since: now - FEELING_DAYS * 86_400_000 });
     where.push(f.sql);
     params.push(...f.params);
+  }
+  let smart = false;
+  if (input.filter || input.listId) {
+    if (!sqlite) throw new Error('customerListQuery needs the database for a smart-list filter or a list.');
+    const { asOf } = analysisAsOf(sqlite);
+    for (const filter of [input.listId ? listFilter(sqlite, input.listId) : undefined, input.filter]) {
+      if (!filter) continue;
+      const f = compileFilter(filter, { asOf });
+      if (f.sql === '1') continue;
+      where.push(f.sql);
+      params.push(...f.params);
+      smart = true;
+    }
   }
   const dir = input.dir === 'desc' ? 'DESC' : 'ASC';
   return {
     whereSql: where.length ? `WHERE ${where.join(' AND ')}` : '',
     params,
     orderSql: `ORDER BY ${SORT_SQL[input.sort ?? 'name']} ${dir}, c.id ${dir}`,
-    searchOnly: where.length === 1 && params.length === 1 && !input.tagId && !input.city && !input.feeling && !input.aspect,
+    searchOnly: where.length === 1 && params.length === 1 && !input.tagId && !input.city && !input.feeling && !input.aspect && !smart,
     empty,
   };
-}
-
-/**
- * Customers who wrote something unhappy (happy) in the last FEELING_DAYS days, by the result
- * shown for each message or review (the model's where there is one). With an aspect: a mention of
- * it with that polarity, whatever the whole message's label; an aspect alone: any mention of it.
- */
-function feelingFilter(feeling: Feeling | undefined, aspect: Aspect | undefined, now: number): { sql: string; params: unknown[] } {
-  const since = now - FEELING_DAYS * 86_400_000;
-  const polarity = feeling === 'unhappy' ? 'negative' : 'positive';
-  if (aspect) {
-    return {
-      sql: `c.id IN (SELECT s.customer_id FROM sentiments s JOIN sentiment_aspects a ON a.sentiment_id = s.id
-             WHERE s.occurred_at >= ? AND a.aspect = ? ${feeling ? 'AND a.polarity = ?' : ''} AND ${SHOWN})`,
-      params: feeling ? [since, aspect, polarity] : [since, aspect],
-    };
-  }
-  return { sql: `c.id IN (SELECT s.customer_id FROM sentiments s WHERE s.occurred_at >= ? AND s.label = ? AND ${SHOWN})`, params: [since, polarity] };
 }

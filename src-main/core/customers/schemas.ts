@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ASPECTS, FEELINGS } from '../../shared/sentiment';
+import { filterSchema } from '../../shared/filters';
 import { problemText } from '../../shared/problems';
 import { problemIssue } from '../field-issues';
 import { checkContact } from './valid';
@@ -50,6 +51,10 @@ export const listInput = z.object({
   /** Wrote something unhappy (or happy) lately, about `aspect` when given (list-query.ts). */
   feeling: z.enum(FEELINGS).optional(),
   aspect: z.enum(ASPECTS).optional(),
+  /** A smart-list filter (shared/filters.ts), ANDed with the filters above. */
+  filter: filterSchema.optional(),
+  /** A saved smart list: its filter, ANDed with the filters above (not_found when there is none). */
+  listId: z.number().int().positive().optional(),
   sort: z.enum(SORT_KEYS).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
   offset: z.number().int().min(0).default(0),

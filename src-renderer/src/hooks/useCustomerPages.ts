@@ -1,6 +1,7 @@
 // The customer list, fetched in pages of 100 by offset as the virtual list scrolls: the first
 // page (which carries the total) always, then only the pages whose rows are on screen.
 // react-query keeps the pages already seen, so scrolling back costs nothing.
+import type { Filter } from '../../../src-main/shared/filters';
 import type { Aspect, Feeling } from '../../../src-main/shared/sentiment';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -18,6 +19,8 @@ export interface ListParams {
   city?: string;
   feeling?: Feeling;
   aspect?: Aspect;
+  /** A smart-list filter (shared/filters.ts), ANDed with the above. */
+  filter?: Filter;
   sort: SortKey;
   dir: 'asc' | 'desc';
 }

@@ -3,11 +3,14 @@
 import { customers } from './en/customers';
 import { exportMessages } from './en/export';
 import { importMessages } from './en/import';
+import { lists } from './en/lists';
 import { models } from './en/models';
+import { segments } from './en/segments';
+import { dashboardMessages } from './en/dashboard';
 import { sentiment } from './en/sentiment';
 import { shell } from './en/shell';
 
-export const en = { ...shell, ...customers, ...importMessages, ...exportMessages, ...models, ...sentiment };
+export const en = { ...shell, ...customers, ...importMessages, ...exportMessages, ...models, ...sentiment, ...segments, ...dashboardMessages, ...lists };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof en>;

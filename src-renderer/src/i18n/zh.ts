@@ -3,8 +3,11 @@ import type { Messages } from './en';
 import { customers } from './zh/customers';
 import { exportMessages } from './zh/export';
 import { importMessages } from './zh/import';
+import { lists } from './zh/lists';
 import { models } from './zh/models';
+import { segments } from './zh/segments';
+import { dashboardMessages } from './zh/dashboard';
 import { sentiment } from './zh/sentiment';
 import { shell } from './zh/shell';
 
-export const zh: Messages = { ...shell, ...customers, ...importMessages, ...exportMessages, ...models, ...sentiment };
+export const zh: Messages = { ...shell, ...customers, ...importMessages, ...exportMessages, ...models, ...sentiment, ...segments, ...dashboardMessages, ...lists };

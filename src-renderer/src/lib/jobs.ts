@@ -65,6 +65,21 @@ export function jobResultSummary(job: JobView, t: TFunction): string {
       if (r.failed) parts.push(t('jobs.result.notScored', { count: r.failed }));
       return parts.join(' · ');
     }
+    case 'segments.name': {
+      const r = job.result;
+      if (!r) return '';
+      const parts = [t('jobs.result.named', { count: r.named })];
+      if (r.failed) parts.push(t('jobs.result.notNamed', { count: r.failed }));
+      if (r.skipped) parts.push(t('jobs.result.keptNames', { count: r.skipped }));
+      return parts.join(' · ');
+    }
+    case 'segments.recompute': {
+      const r = job.result;
+      if (!r) return '';
+      const parts = [t('jobs.result.segmented', { count: r.customers })];
+      if (r.k) parts.push(t('jobs.result.clusters', { count: r.k }));
+      return parts.join(' · ');
+    }
   }
 }
 

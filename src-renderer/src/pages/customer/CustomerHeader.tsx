@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconCalendar, IconLanguage, IconMail, IconMapPin, IconPencil, IconPhone, IconSparkles, IconTrash } from '@tabler/icons-react';
+import { IconCalendar, IconLanguage, IconMail, IconMapPin, IconPencil, IconPhone, IconReceipt, IconSparkles, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CustomerAvatar } from '../../components/CustomerAvatar';
@@ -19,7 +19,19 @@ function Detail({ icon, children, label }: { icon: ReactNode; children: ReactNod
   );
 }
 
-export function CustomerHeader({ customer, onEdit, onDelete, onSummarise }: { customer: CustomerDetail; onEdit(): void; onDelete(): void; onSummarise(): void }) {
+export function CustomerHeader({
+  customer,
+  onEdit,
+  onDelete,
+  onSummarise,
+  onRecordOrder,
+}: {
+  customer: CustomerDetail;
+  onEdit(): void;
+  onDelete(): void;
+  onSummarise(): void;
+  onRecordOrder(): void;
+}) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const place = [...new Set([customer.city, customer.country].filter(Boolean))].join(t('customer.placeSeparator'));
@@ -97,6 +109,9 @@ export function CustomerHeader({ customer, onEdit, onDelete, onSummarise }: { cu
         <Group gap="xs" wrap="nowrap">
           <Button variant="light" leftSection={<IconSparkles size={16} />} onClick={onSummarise}>
             {t('ai.summarise')}
+          </Button>
+          <Button variant="default" leftSection={<IconReceipt size={16} />} onClick={onRecordOrder}>
+            {t('recordOrder.button')}
           </Button>
           <Button variant="default" leftSection={<IconPencil size={16} />} onClick={onEdit}>
             {t('customer.edit')}

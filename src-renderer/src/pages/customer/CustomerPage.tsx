@@ -14,6 +14,7 @@ import { CustomerHeader } from './CustomerHeader';
 import { CustomerTimeline } from './CustomerTimeline';
 import { DeleteCustomerModal } from './DeleteCustomerModal';
 import { MetricsRow } from './MetricsRow';
+import { RecordOrderModal } from './RecordOrderModal';
 import { SentimentTrend } from './SentimentTrend';
 import { SummaryCard } from './SummaryCard';
 
@@ -23,6 +24,7 @@ export function CustomerPage({ id }: { id: number }) {
   const actions = useTimelineActions(id);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [ordering, setOrdering] = useState(false);
   // Each press of Summarise starts a fresh summary.
   const [summary, setSummary] = useState(0);
 
@@ -66,7 +68,7 @@ export function CustomerPage({ id }: { id: number }) {
     <Box maw={1180} mx="auto">
       <Stack gap="md">
         {back}
-        <CustomerHeader customer={c} onEdit={() => setEditing(true)} onDelete={() => setDeleting(true)} onSummarise={() => setSummary((n) => n + 1)} />
+        <CustomerHeader customer={c} onEdit={() => setEditing(true)} onDelete={() => setDeleting(true)} onSummarise={() => setSummary((n) => n + 1)} onRecordOrder={() => setOrdering(true)} />
         {summary > 0 && <SummaryCard key={summary} customerId={id} onClose={() => setSummary(0)} />}
         <MetricsRow customer={c} />
         <SentimentTrend customerId={id} />
@@ -78,6 +80,7 @@ export function CustomerPage({ id }: { id: number }) {
       </Stack>
       <CustomerFormModal opened={editing} onClose={() => setEditing(false)} customer={c} />
       <DeleteCustomerModal customer={c} opened={deleting} onClose={() => setDeleting(false)} />
+      <RecordOrderModal customerId={id} opened={ordering} onClose={() => setOrdering(false)} />
     </Box>
   );
 }

@@ -5,6 +5,7 @@ import { Link } from 'wouter';
 import { useLanguage } from '../../hooks/useLanguage';
 import type { CustomerDetail } from '../../lib/api-types';
 import { formatDate, formatMoney, formatMonth, formatNumber, formatRelative } from '../../lib/format';
+import { CustomerSegment } from './CustomerSegment';
 
 function Stat({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {
   return (
@@ -42,7 +43,8 @@ export function MetricsRow({ customer }: { customer: CustomerDetail }) {
   const lang = useLanguage();
   const none = t('common.none');
   return (
-    <SimpleGrid cols={{ base: 3, lg: 6 }} spacing="sm" aria-label={t('customer.metrics.label')} component="section">
+    <SimpleGrid cols={{ base: 4, lg: 7 }} spacing="sm" aria-label={t('customer.metrics.label')} component="section">
+      <CustomerSegment customerId={customer.id} />
       <Stat
         label={t('customer.metrics.totalSpent')}
         value={formatMoney(customer.totalSpentCents, lang, customer.currency)}

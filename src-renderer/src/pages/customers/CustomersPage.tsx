@@ -1,11 +1,12 @@
-import { Box, Button, EmptyState, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, EmptyState, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Aspect, Feeling } from '../../../../src-main/shared/sentiment';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileImport, IconPlus, IconUserSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
+import { EMPTY_FILTER, type Filter } from '../../../../src-main/shared/filters';
 import { api } from '../../api/client';
 import { HEADER_HEIGHT } from '../../lib/layout';
 import { CustomerFormModal } from '../../components/CustomerFormModal';
@@ -18,6 +19,10 @@ import { formatNumber } from '../../lib/format';
 import { keys } from '../../lib/query-keys';
 import { CustomerFilters } from './CustomerFilters';
 import { CustomerTable } from './CustomerTable';
+import { AskBox } from './AskBox';
+import { FilterEditor } from './filter/FilterEditor';
+import { customersHref, readFilterUrl, sameFilter } from './filter/filter-url';
+import { ListBar } from './ListBar';
 import { SampleJobBanner } from './SampleJobBanner';
 import { SAMPLE_KIND } from '../../hooks/useSampleLoad';
 import { StartScreen } from './StartScreen';
@@ -54,6 +59,7 @@ function CustomerList({ onNew, sampleJob }: { onNew(): void; sampleJob: ReturnTy
   const { t } = useTranslation();
   const lang = useLanguage();
   const [, navigate] = useLocation();
+  const searchString = useSearch();
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search.trim(), 200);
   const [tagId, setTagId] = useState<number | undefined>();
@@ -63,6 +69,35 @@ function CustomerList({ onNew, sampleJob }: { onNew(): void; sampleJob: ReturnTy
   const [sort, setSort] = useState<{ sort: SortKey; dir: 'asc' | 'desc' }>({ sort: 'name', dir: 'asc' });
   const listRef = useRef<HTMLDivElement>(null);
 
+  // The smart-list filter and the open list travel in the address (filter/filter-url.ts).
+  const url = useMemo(() => readFilterUrl(searchString), [searchString]);
+  const list = useQuery({
+    queryKey: [...keys.listsAll, 'get', url.listId],
+    queryFn: () => api.lists.get.query({ id: url.listId! }),
+    enabled: url.listId != null,
+    retry: false,
+  });
+  const urlFilter = url.filter === 'bad' ? null : url.filter;
+  const filter: Filter = urlFilter ?? list.data?.filter ?? EMPTY_FILTER;
+  const edited = list.data != null && urlFilter != null && !sameFilter(urlFilter, list.data.filter);
+  // A segment the person renamed is shown by their name (the segments page's overview, same key).
+  const usesSegments = JSON.stringify(filter).includes('"rfm_segment"');
+  const segmentsOverview = useQuery({
+    queryKey: [...keys.segmentsAll, 'overview'],
+    queryFn: () => api.segments.overview.query({}),
+    enabled: usesSegments,
+    staleTime: 60_000,
+  });
+  const segmentNames = useMemo(
+    () => Object.fromEntries((segmentsOverview.data?.segments ?? []).map((s) => [s.code, s.customName])),
+    [segmentsOverview.data],
+  );
+  const goTo = (to: { listId?: number; filter?: Filter }, replace = false) => navigate(customersHref(to), { replace });
+  const setFilter = (next: Filter) => {
+    const listId = url.listId ?? undefined;
+    goTo({ listId, filter: list.data && sameFilter(next, list.data.filter) ? undefined : next }, true);
+  };
+
   const params: ListParams = useMemo(
     () => ({
       ...(debouncedSearch ? { search: debouncedSearch } : {}),
@@ -70,20 +105,21 @@ function CustomerList({ onNew, sampleJob }: { onNew(): void; sampleJob: ReturnTy
       ...(city ? { city } : {}),
       ...(feeling ? { feeling } : {}),
       ...(aspect ? { aspect } : {}),
+      ...(filter.conditions.length > 0 ? { filter } : {}),
       ...sort,
     }),
-    [debouncedSearch, tagId, city, feeling, aspect, sort],
+    [debouncedSearch, tagId, city, feeling, aspect, filter, sort],
   );
   const first = useCustomerTotal(params);
   const tags = useQuery({ queryKey: keys.tags, queryFn: () => api.tags.list.query() });
   const tagColors = useMemo(() => new Map((tags.data ?? []).map((tag) => [tag.name, tag.color])), [tags.data]);
-  const filtered = Boolean(debouncedSearch || tagId || city || feeling || aspect);
+  const filtered = Boolean(debouncedSearch || tagId || city || feeling || aspect || filter.conditions.length > 0);
   const total = first.data?.total ?? 0;
 
   const exportChoices: ExportChoice[] = [
     {
       label: filtered ? t('export.lists.customersFiltered', { n: formatNumber(total, lang) }) : t('export.lists.customersAll', { n: formatNumber(total, lang) }),
-      name: t('export.names.customers'),
+      name: list.data?.name ?? t('export.names.customers'),
       list: { kind: 'customers', filter: params },
       disabled: total === 0,
     },
@@ -101,13 +137,21 @@ function CustomerList({ onNew, sampleJob }: { onNew(): void; sampleJob: ReturnTy
     setCity(undefined);
     setFeeling(undefined);
     setAspect(undefined);
+    if (filter.conditions.length > 0) setFilter(EMPTY_FILTER);
   };
 
   return (
     <Stack gap="md" h={`calc(100dvh - ${HEADER_HEIGHT}px - 2 * var(--mantine-spacing-lg))`}>
       <Group justify="space-between" align="flex-end">
         <Group gap="md" align="baseline">
-          <Title order={2}>{t('customers.title')}</Title>
+          <Title order={2} data-testid="customers-title">
+            {list.data?.name ?? t('customers.title')}
+          </Title>
+          {list.data && (
+            <Badge variant="light" color="indigo" size="sm">
+              {t('lists.save.smartList')}
+            </Badge>
+          )}
           {first.data && (
             <Text c="dimmed" fz="sm" data-testid="customer-count" className="tabular">
               {filtered ? t('customers.matching', { count: total }) : t('customers.count', { count: total })}
@@ -139,6 +183,23 @@ function CustomerList({ onNew, sampleJob }: { onNew(): void; sampleJob: ReturnTy
         onAspect={setAspect}
         onEnterList={() => listRef.current?.focus()}
       />
+      {(url.filter === 'bad' || list.error) && (
+        <Text fz="sm" c="red" data-testid="filter-link-problem">
+          {list.error ? t('lists.page.loadFailed') : t('lists.page.badLink')}
+        </Text>
+      )}
+      <Group gap="sm" align="flex-start" wrap="nowrap">
+        <Box style={{ flex: 1, minWidth: 0 }}>
+          <FilterEditor value={filter} onChange={setFilter} segmentNames={segmentNames} />
+        </Box>
+        <ListBar
+          filter={filter}
+          list={list.data ? { id: list.data.id, name: list.data.name, filter: list.data.filter } : null}
+          edited={edited}
+          onOpen={(to) => goTo(to)}
+        />
+      </Group>
+      <AskBox onApply={(next) => setFilter(next)} segmentNames={segmentNames} />
       {first.error ? (
         <QueryError error={first.error} onRetry={() => first.refetch()} />
       ) : (
