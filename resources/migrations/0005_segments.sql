@@ -21,11 +21,13 @@ CREATE TABLE `customer_segments` (
 	`segment` text NOT NULL,
 	`prev_segment` text,
 	`cluster` integer,
+	`spent_cents` integer DEFAULT 0 NOT NULL,
 	`updated_at` integer NOT NULL,
 	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `customer_segments_segment_idx` ON `customer_segments` (`segment`);--> statement-breakpoint
+CREATE INDEX `customer_segments_segment_idx` ON `customer_segments` (`segment`,`r`,`f`,`m`,`spent_cents`);--> statement-breakpoint
+CREATE INDEX `customer_segments_moves_idx` ON `customer_segments` (`prev_segment`,`segment`);--> statement-breakpoint
 CREATE INDEX `customer_segments_cluster_idx` ON `customer_segments` (`cluster`);--> statement-breakpoint
 CREATE TABLE `product_days` (
 	`day` text NOT NULL,

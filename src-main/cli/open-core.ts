@@ -26,7 +26,11 @@ export function openCore(dataDir: string): Core {
 export async function withCore<T>(dataDir: string, work: (core: Core) => Promise<T>): Promise<T> {
   const core = openCore(dataDir);
   try {
-    return await work(core);
+    const result = await work(core);
+    // What the command's writes set off (segments recomputed, sentiment re-read) finishes before
+    // the process exits, so the data it leaves is whole.
+    await core.jobs.idle();
+    return result;
   } finally {
     await core.close();
   }

@@ -16,6 +16,7 @@ import { reanalyseJob, startReanalysisIfStale } from './sentiment/reanalyse-job'
 import { setSentimentResources } from './sentiment/lexicons';
 import { takeDeferred } from './sentiment/derive-hook';
 import { WriteGate } from './db/write-gate';
+import { ensureSalesDays } from './dashboard/sales-days';
 import { changeBus, type ChangeBus } from './changes/bus';
 
 export interface CoreOptions {
@@ -54,6 +55,8 @@ export function startCore(opts: CoreOptions): Core {
     migrationsFolder: join(opts.resourcesDir, 'migrations'),
     nativeBinding: opts.nativeBinding,
   });
+  // The dashboard's sales per day: built once for orders written before the table existed.
+  ensureSalesDays(sqlite);
   const writes = new WriteGate();
   const jobs = new JobRunner(db, sqlite, writes);
   jobs.register(sampleShopJob);
@@ -76,7 +79,7 @@ export function startCore(opts: CoreOptions): Core {
     if (takeDeferred(sqlite)) startReanalysisIfStale(jobs, db, sqlite, true);
   });
   // Segments follow the data: a bulk write (or a first order with no analysis yet) starts a recompute.
-  followData(jobs, sqlite);
+  followData(jobs, sqlite, { atStart: !opts.noResume });
   return {
     db,
     sqlite,

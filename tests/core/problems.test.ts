@@ -16,7 +16,7 @@ const SAMPLES: { [K in ProblemCode]: ProblemParams[K] } = {
   job_not_cancellable: { id: 4, status: 'done' },
   cancelled: {},
   filter_invalid: { reason: 'unknown_field', path: 'conditions.0', field: 'shoe_size' },
-  list_name_taken: { name: '上海老客户' },
+  list_name_taken: { name: 'Shanghai regulars' },
   file_unreadable: { file: 'report.pdf', reason: 'pdf' },
   file_empty: { file: 'header-only.csv', reason: 'header_only', line: 1 },
   import_interrupted: {},
@@ -83,7 +83,7 @@ const HAN = /\p{Script=Han}/u;
 function shownValues(code: ProblemCode): string[] {
   const p: Record<string, unknown> = SAMPLES[code];
   return Object.entries(p)
-    .filter(([k]) => !['what', 'order', 'reason', 'status', 'customerId', 'id', 'during', 'check', 'tag', 'host'].includes(k))
+    .filter(([k]) => !['what', 'order', 'reason', 'status', 'customerId', 'id', 'during', 'check', 'tag', 'host', 'path'].includes(k))
     .flatMap(([, v]) => (typeof v === 'string' || typeof v === 'number' ? [String(v)] : []));
 }
 

@@ -79,9 +79,25 @@ const BAD: Case[] = [
   ['sentiment.customer', { customerId: 0 }, 'customerId'],
   ['sentiment.overview', { bucket: 'day' }, 'bucket'],
   ['sentiment.runModel', { customerId: -1 }, 'customerId'],
+  // Segments, smart lists, asking in words, the dashboard.
+  ['segments.customer', { customerId: 0 }, 'customerId'],
+  ['segments.setAnalysisDate', { date: '30/11/2026' }, 'date'],
+  ['segments.renameSegment', { code: 'vips', name: 'VIPs' }, 'code'],
+  ['segments.renameCluster', { idx: 1, name: '  ' }, 'name'],
+  ['segments.nameWithModel', { language: 'fr' }, 'language'],
+  ['lists.get', { id: 0 }, 'id'],
+  ['lists.count', { filter: { match: 'some', conditions: [] } }, 'filter.match'],
+  ['lists.create', { name: '', filter: { match: 'all', conditions: [] } }, 'name'],
+  ['lists.update', { id: -2, name: 'x' }, 'id'],
+  ['lists.remove', { id: 'one' }, 'id'],
+  ['ask.filter', { text: '   ' }, 'text'],
+  ['dashboard.revenue', { bucket: 'day', from: 0, to: 1 }, 'bucket'],
+  ['dashboard.products', { from: 0, to: 1, limit: 0 }, 'limit'],
+  ['dashboard.attention', { limit: 1000 }, 'limit'],
+  ['dashboard.satisfaction', { bucket: 'month', from: 'May', to: 1 }, 'from'],
 ];
 /** Calls that take no input, so have nothing to validate. */
-const NO_INPUT = ['app.overview', 'app.info', 'app.preferences', 'customers.cities', 'tags.list', 'jobs.events', 'changes.events', 'money.overview', 'sample.remove', 'models.status', 'models.hardware', 'models.installed', 'models.downloads', 'models.events', 'sentiment.reanalyse', ...IMPORT_EXPORT_NO_INPUT];
+const NO_INPUT = ['app.overview', 'app.info', 'app.preferences', 'customers.cities', 'tags.list', 'jobs.events', 'changes.events', 'money.overview', 'sample.remove', 'models.status', 'models.hardware', 'models.installed', 'models.downloads', 'models.events', 'sentiment.reanalyse', 'segments.overview', 'segments.recompute', 'lists.all', ...IMPORT_EXPORT_NO_INPUT];
 
 const call = (path: string, input: unknown) => client.byPath(path, input);
 

@@ -115,8 +115,9 @@ const anyOrders = (sqlite: Database.Database) => sqlite.prepare(`SELECT 1 FROM o
  * exists yet and there are paid orders (before that there is nothing to segment). A write while
  * a recompute waits to start is covered by it: no second one is queued.
  */
-export function followData(jobs: JobRunner, sqlite: Database.Database): () => void {
-  if (!hasRun(sqlite) && anyOrders(sqlite)) startRecompute(jobs, sqlite);
+export function followData(jobs: JobRunner, sqlite: Database.Database, opts: { atStart: boolean }): () => void {
+  // At start only where the core resumes work (the app), not for a command-line call or a test.
+  if (opts.atStart && !hasRun(sqlite) && anyOrders(sqlite)) startRecompute(jobs, sqlite);
   return changeBus(sqlite).on((e) => {
     const relevant = e.changes.filter((c) => c.type === 'order' || c.type === 'customer');
     if (!relevant.length) return;

@@ -79,14 +79,14 @@ export function storeRun(sqlite: Database.Database, input: StoreInput): number {
     // Rows are replaced by upsert rather than all deleted and inserted again: most customers keep
     // their row's place, and a delete of every row (with its two indexes) cost as much as the inserts.
     const upsert = sqlite.prepare(
-      `INSERT INTO customer_segments (customer_id, run_id, r, f, m, segment, prev_segment, cluster, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO customer_segments (customer_id, run_id, r, f, m, segment, prev_segment, cluster, spent_cents, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(customer_id) DO UPDATE SET run_id = excluded.run_id, r = excluded.r, f = excluded.f, m = excluded.m, segment = excluded.segment,
-         prev_segment = excluded.prev_segment, cluster = excluded.cluster, updated_at = excluded.updated_at`,
+         prev_segment = excluded.prev_segment, cluster = excluded.cluster, spent_cents = excluded.spent_cents, updated_at = excluded.updated_at`,
     );
-    for (let i = 0; i < f.n; i++) upsert.run(f.ids[i], runId, rfm.r[i], rfm.f[i], rfm.m[i], rfm.segment[i], rfm.prevSegment[i], cp.idx[i] || null, now);
+    for (let i = 0; i < f.n; i++) upsert.run(f.ids[i], runId, rfm.r[i], rfm.f[i], rfm.m[i], rfm.segment[i], rfm.prevSegment[i], cp.idx[i] || null, Math.round(f.spend[i]), now);
     // Everyone else has no paid order before the date.
     sqlite
-      .prepare(`UPDATE customer_segments SET run_id = ?, r = NULL, f = NULL, m = NULL, segment = 'no_orders', prev_segment = NULL, cluster = NULL, updated_at = ? WHERE run_id <> ?`)
+      .prepare(`UPDATE customer_segments SET run_id = ?, r = NULL, f = NULL, m = NULL, segment = 'no_orders', prev_segment = NULL, cluster = NULL, spent_cents = 0, updated_at = ? WHERE run_id <> ?`)
       .run(runId, now, runId);
     sqlite
       .prepare(

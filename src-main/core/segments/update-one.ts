@@ -43,6 +43,8 @@ export interface CustomerSegment {
   segment: SegmentCode;
   prevSegment: SegmentCode | null;
   cluster: number | null;
+  /** Paid spend up to the date, cents. */
+  spentCents: number;
 }
 
 /** Where one customer stands against `run` (null when the customer does not exist). */
@@ -53,7 +55,7 @@ export function scoreCustomer(sqlite: Database.Database, run: LoadedRun, custome
   const prevAsOf = asOf - PERIOD_DAYS * 86_400_000;
   const facts = readCustomerFacts(sqlite, customerId, asOf, run.model.categories);
   const wasCustomer = created < prevAsOf;
-  if (!facts) return { r: null, f: null, m: null, segment: 'no_orders', prevSegment: wasCustomer ? 'no_orders' : null, cluster: null };
+  if (!facts) return { r: null, f: null, m: null, segment: 'no_orders', prevSegment: wasCustomer ? 'no_orders' : null, cluster: null, spentCents: 0 };
   const now = scoreAgainst(current, daysBefore(asOf, facts.last), facts.orders, facts.spend);
   const before = facts.prevOrders > 0 ? scoreAgainst(prev, daysBefore(prevAsOf, facts.prevLast), facts.prevOrders, facts.prevSpend).segment : wasCustomer ? 'no_orders' : null;
   let cluster: number | null = null;
@@ -65,7 +67,7 @@ export function scoreCustomer(sqlite: Database.Database, run: LoadedRun, custome
     );
     cluster = nearest(x, 0, run.centroids, k, x.length) + 1;
   }
-  return { r: now.r, f: now.f, m: now.m, segment: now.segment, prevSegment: before, cluster };
+  return { r: now.r, f: now.f, m: now.m, segment: now.segment, prevSegment: before, cluster, spentCents: Math.round(facts.spend) };
 }
 
 /**
@@ -78,16 +80,16 @@ export function updateCustomerSegments(sqlite: Database.Database, customerIds: r
   const asOf = analysisAsOf(sqlite).asOf;
   const upsert = stmt(
     sqlite,
-    `INSERT INTO customer_segments (customer_id, run_id, r, f, m, segment, prev_segment, cluster, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO customer_segments (customer_id, run_id, r, f, m, segment, prev_segment, cluster, spent_cents, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(customer_id) DO UPDATE SET r = excluded.r, f = excluded.f, m = excluded.m, segment = excluded.segment, prev_segment = excluded.prev_segment,
-       cluster = excluded.cluster, updated_at = excluded.updated_at`,
+       cluster = excluded.cluster, spent_cents = excluded.spent_cents, updated_at = excluded.updated_at`,
   );
   const now = Date.now();
   const done: number[] = [];
   for (const id of new Set(customerIds)) {
     const s = scoreCustomer(sqlite, run, id, asOf);
     if (!s) continue;
-    upsert.run(id, run.id, s.r, s.f, s.m, s.segment, s.prevSegment, s.cluster, now);
+    upsert.run(id, run.id, s.r, s.f, s.m, s.segment, s.prevSegment, s.cluster, s.spentCents, now);
     done.push(id);
   }
   if (done.length) changeBus(sqlite).record('segments', 'update', done, done);
