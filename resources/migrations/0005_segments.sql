@@ -39,6 +39,7 @@ CREATE TABLE `product_days` (
 	PRIMARY KEY(`day`, `item`)
 );
 --> statement-breakpoint
+CREATE INDEX `product_days_cover_idx` ON `product_days` (`day`,`item`,`product_id`,`product_name`,`revenue_cents`,`quantity`);--> statement-breakpoint
 CREATE TABLE `sales_days` (
 	`day` text PRIMARY KEY NOT NULL,
 	`revenue_cents` integer NOT NULL,
@@ -70,4 +71,5 @@ CREATE UNIQUE INDEX `smart_lists_name_uq` ON `smart_lists` (`name`);--> statemen
 DROP INDEX `sentiment_aspects_aspect_idx`;--> statement-breakpoint
 CREATE INDEX `sentiment_aspects_aspect_idx` ON `sentiment_aspects` (`aspect`,`polarity`,`sentiment_id`);--> statement-breakpoint
 CREATE INDEX `customers_first_order_idx` ON `customers` (`first_order_at`);--> statement-breakpoint
+CREATE INDEX `feedback_time_scores_idx` ON `feedback` (`occurred_at`,`nps`,`rating`);--> statement-breakpoint
 CREATE INDEX `sentiments_time_label_idx` ON `sentiments` (`occurred_at`,`label`,`source`,`customer_id`,`interaction_id`,`feedback_id`);

@@ -16,7 +16,7 @@ import { reanalyseJob, startReanalysisIfStale } from './sentiment/reanalyse-job'
 import { setSentimentResources } from './sentiment/lexicons';
 import { takeDeferred } from './sentiment/derive-hook';
 import { WriteGate } from './db/write-gate';
-import { ensureSalesDays } from './dashboard/sales-days';
+import { ensureSalesDays, installOrderGoneTrigger } from './dashboard/sales-days';
 import { changeBus, type ChangeBus } from './changes/bus';
 
 export interface CoreOptions {
@@ -57,6 +57,7 @@ export function startCore(opts: CoreOptions): Core {
   });
   // The dashboard's sales per day: built once for orders written before the table existed.
   ensureSalesDays(sqlite);
+  installOrderGoneTrigger(sqlite);
   const writes = new WriteGate();
   const jobs = new JobRunner(db, sqlite, writes);
   jobs.register(sampleShopJob);

@@ -89,11 +89,14 @@ test('dashboard: the start page on the sample shop, charts drawn, revenue equal 
     expect(currencies).toEqual(['CNY']);
     const cents = db.prepare("SELECT sum(total_cents) FROM orders WHERE status = 'paid' AND ordered_at >= ? AND ordered_at < ?").pluck().get(from, to) as number;
     const orders = db.prepare("SELECT count(*) FROM orders WHERE status = 'paid' AND ordered_at >= ? AND ordered_at < ?").pluck().get(from, to) as number;
+    // New customers: first paid order ever inside the range.
+    const newCustomers = db.prepare('SELECT count(*) FROM customers WHERE first_order_at >= ? AND first_order_at < ?').pluck().get(from, to) as number;
     db.close();
     expect(cents).toBeGreaterThan(0);
     const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' }).format(cents / 100);
     await expect(page.getByTestId('kpi-revenue-value')).toHaveText(money);
     await expect(page.getByTestId('kpi-orders-value')).toHaveText(orders.toLocaleString('en-US'));
+    await expect(page.getByTestId('kpi-new-customers-value')).toHaveText(newCustomers.toLocaleString('en-US'));
     await expect(page.getByTestId('dashboard-revenue-takeaway')).toHaveText(/^Revenue (up|down) \d+% on the same period last year\.$|^Revenue about level/);
 
     // A tooltip on the revenue chart names the bucket and both years.
@@ -116,7 +119,7 @@ test('dashboard: the start page on the sample shop, charts drawn, revenue equal 
 
     // Chinese: headings and KPI labels follow.
     await useLanguage(page, 'zh');
-    for (const heading of ['营收', '订单', '新客与老客', '客户构成', '畅销商品', '品类', '满意度', '需要关注的客户']) {
+    for (const heading of ['营收', '订单', '新客与老客订单', '客户构成', '畅销商品', '品类', '满意度', '需要关注的客户']) {
       await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
     }
     await expect(page.getByTestId('kpi-revenue')).toContainText('营收');

@@ -18,7 +18,8 @@ export interface Interval {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const ymd = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** A local date as 'YYYY-MM-DD' (the key of sales_days and of the charts' periods). */
+export const ymd = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 function bucketStart(t: number, bucket: Bucket): Date {
   const d = new Date(t);

@@ -1,8 +1,8 @@
 // The best sellers and categories of a range: paid orders' lines, each line's amount in the shop
-// currency by the same rule as spend (orders/metrics.ts). Lines of a deleted product keep their
-// name at the time of sale and count as uncategorised.
+// currency by the same rule as spend (orders/metrics.ts), summed per local day in product_days.
+// The range is whole local days, as in revenue.ts.
 import type Database from 'better-sqlite3';
-import { PAID, inShopCurrency } from '../orders/metrics';
+import { dayRange } from './revenue';
 
 export interface ProductsInput {
   from: number;
@@ -10,20 +10,19 @@ export interface ProductsInput {
   limit: number;
 }
 
-// Aggregated per product first, then named: the products table is read once per product, not per line.
+// Summed per item over the range's days first (sales-days.ts keeps a row per day and product),
+// then named: the products table is read once per product. A product's current name and category
+// win; lines of a deleted product keep their name at the time of sale and count as uncategorised.
 const LINES = `SELECT l.productId, coalesce(p.name, l.name) AS name, p.category AS category, l.revenueCents, l.quantity FROM (
-    SELECT i.product_id AS productId, max(i.product_name) AS name,
-      coalesce(sum(${inShopCurrency('i.quantity * i.unit_price_cents')}), 0) AS revenueCents, sum(i.quantity) AS quantity
-    FROM orders JOIN order_items i ON i.order_id = orders.id
-    WHERE orders.ordered_at >= ? AND orders.ordered_at < ? AND ${PAID}
-    GROUP BY i.product_id, CASE WHEN i.product_id IS NULL THEN i.product_name END) l
+    SELECT max(product_id) AS productId, max(product_name) AS name, sum(revenue_cents) AS revenueCents, sum(quantity) AS quantity
+    FROM product_days WHERE day >= ? AND day <= ? GROUP BY item) l
   LEFT JOIN products p ON p.id = l.productId
   ORDER BY l.revenueCents DESC, name`;
 
 type Line = { productId: number | null; name: string; category: string | null; revenueCents: number; quantity: number };
 
 export function productsOverview(sqlite: Database.Database, input: ProductsInput) {
-  const lines = sqlite.prepare(LINES).all(input.from, input.to) as Line[];
+  const lines = sqlite.prepare(LINES).all(...dayRange(input.from, input.to)) as Line[];
   const total = lines.reduce((n, l) => n + l.revenueCents, 0);
   const byCategory = new Map<string | null, number>();
   for (const l of lines) byCategory.set(l.category, (byCategory.get(l.category) ?? 0) + l.revenueCents);

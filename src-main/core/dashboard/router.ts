@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { procedure, router } from '../trpc';
 import { attentionOverview } from './attention';
-import { cached } from './cache';
 import { productsOverview } from './products';
 import { revenueOverview } from './revenue';
 import { satisfactionOverview } from './satisfaction';
@@ -17,14 +16,14 @@ const RANGE_MESSAGE = 'from must be before to, at most five years apart';
 export const dashboardRouter = router({
   revenue: procedure
     .input(z.object({ bucket, from: z.number().int(), to: z.number().int() }).refine(inRange, RANGE_MESSAGE))
-    .query(({ ctx, input }) => cached(ctx.core.sqlite, `revenue:${input.bucket}:${input.from}:${input.to}`, () => revenueOverview(ctx.core.sqlite, input))),
+    .query(({ ctx, input }) => revenueOverview(ctx.core.sqlite, input)),
   products: procedure
     .input(z.object({ from: z.number().int(), to: z.number().int(), limit: z.number().int().min(1).max(100).default(10) }).refine(inRange, RANGE_MESSAGE))
-    .query(({ ctx, input }) => cached(ctx.core.sqlite, `products:${input.from}:${input.to}:${input.limit}`, () => productsOverview(ctx.core.sqlite, input))),
+    .query(({ ctx, input }) => productsOverview(ctx.core.sqlite, input)),
   attention: procedure
     .input(z.object({ limit: z.number().int().min(1).max(100).default(10) }))
-    .query(({ ctx, input }) => cached(ctx.core.sqlite, `attention:${input.limit}`, () => attentionOverview(ctx.core.sqlite, input))),
+    .query(({ ctx, input }) => attentionOverview(ctx.core.sqlite, input)),
   satisfaction: procedure
     .input(z.object({ bucket, from: z.number().int(), to: z.number().int() }).refine(inRange, RANGE_MESSAGE))
-    .query(({ ctx, input }) => cached(ctx.core.sqlite, `satisfaction:${input.bucket}:${input.from}:${input.to}`, () => satisfactionOverview(ctx.core.sqlite, input))),
+    .query(({ ctx, input }) => satisfactionOverview(ctx.core.sqlite, input)),
 });

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { isCurrencyCode, rebaseRates, type MoneySettings } from '../../shared/currencies';
 import { changeBus } from '../changes/bus';
 import { AppError } from '../errors';
+import { rebuildSalesDays } from '../dashboard/sales-days';
 import { recomputeCustomerMetrics } from '../orders/metrics';
 import { moneySettings, storeMoneySettings, storeRate } from './settings';
 
@@ -44,6 +45,8 @@ export function setRate(sqlite: Database.Database, currency: string, rate: numbe
     storeRate(sqlite, currency, rate);
     const ids = sqlite.prepare('SELECT DISTINCT customer_id FROM orders WHERE currency = ?').pluck().all(currency) as number[];
     recomputeCustomerMetrics(sqlite, ids);
+    // The dashboard's days hold amounts converted at the old rate.
+    if (ids.length) rebuildSalesDays(sqlite);
     bus.record('settings', 'update');
     if (ids.length) bus.record('customer', 'bulk');
     return moneySettings(sqlite);
@@ -62,6 +65,7 @@ export function setShopCurrency(sqlite: Database.Database, code: string): MoneyS
     if (current.shopCurrency === code) return current;
     storeMoneySettings(sqlite, { shopCurrency: code, rates: rebaseRates(current, code) });
     recomputeCustomerMetrics(sqlite);
+    rebuildSalesDays(sqlite);
     bus.record('settings', 'update');
     bus.record('customer', 'bulk');
     return moneySettings(sqlite);

@@ -2,6 +2,7 @@
 // the sample shop again (which replaces the earlier one) all remove it this way.
 import type Database from 'better-sqlite3';
 import { changeBus } from '../changes/bus';
+import { rebuildSalesDays } from '../dashboard/sales-days';
 
 /**
  * Deletes every row the sample shop made; cascades take their orders, messages, notes... Tags
@@ -26,6 +27,8 @@ export function removeSampleData(sqlite: Database.Database): { customers: number
     sqlite.exec(`DELETE FROM companies WHERE id IN (SELECT id FROM temp.sample_refs WHERE kind = 'company')
                  AND id NOT IN (SELECT company_id FROM customers WHERE company_id IS NOT NULL)`);
     sqlite.exec(`DELETE FROM temp.sample_refs`);
+    // The orders went by cascade, past the derived-state hooks: the dashboard's days are summed again.
+    if (customers) rebuildSalesDays(sqlite);
     return { customers, products };
   });
 }

@@ -18,11 +18,10 @@ export const dashboardMessages = {
     kpi: {
       revenue: '营收',
       orders: '订单数',
-      customers: '下单客户',
+      newCustomers: '新客数',
       aov: '客单价',
       vsBefore: '较前 {{days}} 天',
       noBefore: '前 {{days}} 天没有订单',
-      customersHint: '至少下过一单',
     },
     revenue: {
       title: '营收',
@@ -42,11 +41,11 @@ export const dashboardMessages = {
       previous: '去年同期',
     },
     newReturning: {
-      title: '新客与老客',
-      hint: '新客：这一{{bucket}}首次下单；老客：之前买过。',
+      title: '新客与老客订单',
+      hint: '每{{bucket}}的已付款订单。新客：客户的第一笔订单；老客：之前买过的客户下的单。',
       new: '新客',
       returning: '老客',
-      takeaway: '本期下单客户中有 {{pct}} 是新客。',
+      takeaway: '本期订单中有 {{pct}} 来自新客。',
       week: '周',
       month: '月',
     },

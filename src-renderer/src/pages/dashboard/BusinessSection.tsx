@@ -56,7 +56,8 @@ export function BusinessSection({ range, bucket }: { range: Range; bucket: Bucke
   const segments = useQuery({ queryKey: segmentsOverviewKey, queryFn: () => api.segments.overview.query({}) });
   const customNames = Object.fromEntries((segments.data?.segments ?? []).map((s) => [s.code, s.customName]));
   const r = revenue.data;
-  const newShare = r && r.totals.customers ? r.totals.newCustomers / r.totals.customers : null;
+  // Both series count orders: a new customer's first order, and orders from customers who bought before.
+  const newShare = r && r.totals.orders ? r.totals.newCustomers / r.totals.orders : null;
   return (
     <Stack gap="md" data-testid="dashboard-business">
       <Body q={revenue} h={110}>

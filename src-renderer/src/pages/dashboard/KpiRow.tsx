@@ -1,4 +1,4 @@
-// The period at a glance: revenue, orders, customers and average order value, each against the
+// The period at a glance: revenue, orders, new customers and average order value, each against the
 // period of the same length just before it.
 import { Badge, Group, Paper, SimpleGrid, Text, Tooltip } from '@mantine/core';
 import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react';
@@ -61,7 +61,7 @@ export function KpiRow({ data, range }: { data: Revenue; range: Range }) {
     <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" data-testid="dashboard-kpis">
       <Kpi label={t('dash.kpi.revenue')} value={money(cur.revenueCents)} current={cur.revenueCents} previous={prev.revenueCents} days={days} testId="kpi-revenue" format={money} />
       <Kpi label={t('dash.kpi.orders')} value={count(cur.orders)} current={cur.orders} previous={prev.orders} days={days} testId="kpi-orders" format={count} />
-      <Kpi label={t('dash.kpi.customers')} value={count(cur.customers)} current={cur.customers} previous={prev.customers} days={days} testId="kpi-customers" format={count} />
+      <Kpi label={t('dash.kpi.newCustomers')} value={count(cur.newCustomers)} current={cur.newCustomers} previous={prev.newCustomers} days={days} testId="kpi-new-customers" format={count} />
       <Kpi label={t('dash.kpi.aov')} value={money(aov(cur))} current={aov(cur)} previous={aov(prev)} days={days} testId="kpi-aov" format={money} />
     </SimpleGrid>
   );

@@ -1,5 +1,5 @@
 // Revenue and orders by week or month with the same bucket a year earlier as a lighter dashed line,
-// and new against returning customers as stacked bars. Every chart has a tooltip naming the bucket
+// and orders from new against returning customers as stacked bars. Every chart has a tooltip naming the bucket
 // and the exact figures; the titles carry the takeaway.
 import type { TFunction } from 'i18next';
 import { BarChart, CompositeChart } from '@mantine/charts';
@@ -179,7 +179,7 @@ export function NewReturningChart({ data }: { data: Revenue }) {
       dataKey="period"
       type="stacked"
       series={[
-        { name: 'returningCustomers', label: t('dash.newReturning.returning'), color: RETURNING_COLOR },
+        { name: 'returningOrders', label: t('dash.newReturning.returning'), color: RETURNING_COLOR },
         { name: 'newCustomers', label: t('dash.newReturning.new'), color: NEW_COLOR },
       ]}
       maxBarWidth={24}
@@ -192,13 +192,13 @@ export function NewReturningChart({ data }: { data: Revenue }) {
         content: ({ label }) => {
           const r = byPeriod.get(label as string);
           if (!r) return null;
-          const all = r.newCustomers + r.returningCustomers;
+          const all = r.newCustomers + r.returningOrders;
           return (
             <TooltipBox>
               <BucketTitle period={r.period} bucket={bucket} />
               <Stack gap={3}>
                 <TooltipRow color={NEW_COLOR} label={t('dash.newReturning.new')} value={formatNumber(r.newCustomers, lang)} />
-                <TooltipRow color={RETURNING_COLOR} label={t('dash.newReturning.returning')} value={formatNumber(r.returningCustomers, lang)} />
+                <TooltipRow color={RETURNING_COLOR} label={t('dash.newReturning.returning')} value={formatNumber(r.returningOrders, lang)} />
               </Stack>
               {all > 0 && (
                 <Text fz="xs" c="dimmed" mt={4}>

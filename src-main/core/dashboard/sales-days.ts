@@ -1,0 +1,115 @@
+// Paid sales per local day (sales_days) and per day and product (product_days): the ONE
+// computation of both from orders, by the spend rule of orders/metrics.ts (PAID, amounts in the
+// shop currency, orders without a rate counted as unconverted). The dashboard sums a few hundred
+// of these rows instead of reading every order of a year, whose rows lie scattered over the
+// table (1–5 s cold for a year of 1,000,000 orders).
+//
+// Added orders are added to the days (UPSERT +=) by the derived-state hook below. A deleted order
+// (on its own, or by cascade with its customer or the sample shop) is taken off its days by a
+// trigger, the one place that still sees the row: after the delete nobody knows its day. A rate
+// or shop-currency change, or a time-zone move, rebuilds both tables from scratch (rare).
+import type Database from 'better-sqlite3';
+import type { DerivedHook } from '../derived/hooks';
+import { IN_SHOP_CURRENCY, PAID, UNCONVERTED, inShopCurrency } from '../orders/metrics';
+
+/** An order's local day: the machine's time zone, as the dashboard's weeks and months are cut (buckets.ts). */
+const DAY = `date(orders.ordered_at / 1000, 'unixepoch', 'localtime')`;
+
+const SALES = (where: string, from = 'orders') => `INSERT INTO sales_days (day, revenue_cents, orders, unconverted)
+  SELECT ${DAY} AS d, coalesce(sum(${IN_SHOP_CURRENCY}), 0), count(*), count(*) FILTER (WHERE ${UNCONVERTED})
+  FROM ${from} WHERE ${PAID} AND ${where} GROUP BY d
+  ON CONFLICT(day) DO UPDATE SET revenue_cents = revenue_cents + excluded.revenue_cents,
+    orders = orders + excluded.orders, unconverted = unconverted + excluded.unconverted`;
+
+// A line's item: its product, or its name when it has none (a deleted product, an import line
+// naming no known product). The name kept is the greatest seen, so adding and rebuilding agree.
+const PRODUCTS = (where: string) => `INSERT INTO product_days (day, item, product_id, product_name, revenue_cents, quantity)
+  SELECT ${DAY} AS d, coalesce(CAST(i.product_id AS TEXT), 'name:' || i.product_name) AS it, i.product_id, max(i.product_name),
+    coalesce(sum(${inShopCurrency('i.quantity * i.unit_price_cents')}), 0), sum(i.quantity)
+  FROM orders JOIN order_items i ON i.order_id = orders.id WHERE orders.${PAID} AND ${where} GROUP BY d, it
+  ON CONFLICT(day, item) DO UPDATE SET revenue_cents = revenue_cents + excluded.revenue_cents,
+    quantity = quantity + excluded.quantity, product_name = max(product_name, excluded.product_name)`;
+
+/** Adds the orders of `ids` (just written, with their lines) to the days. */
+export function addOrdersToDays(sqlite: Database.Database, ids: readonly number[]): void {
+  if (!ids.length) return;
+  const where = 'orders.id IN (SELECT value FROM json_each(?))';
+  const json = JSON.stringify(ids);
+  sqlite.prepare(SALES(where)).run(json);
+  sqlite.prepare(PRODUCTS(where)).run(json);
+}
+
+/** Adds every order with an id above `afterId` (a bulk write's new orders) to the days. */
+export function addOrdersAfter(sqlite: Database.Database, afterId: number): void {
+  sqlite.prepare(SALES('orders.id > ?')).run(afterId);
+  sqlite.prepare(PRODUCTS('orders.id > ?')).run(afterId);
+}
+
+/** Both tables from scratch (6 s for 1,000,000 orders on 2 cores: for rare changes only). */
+export function rebuildSalesDays(sqlite: Database.Database): void {
+  sqlite.prepare('DELETE FROM sales_days').run();
+  sqlite.prepare('DELETE FROM product_days').run();
+  // A scan in storage order: every order is read, each page once.
+  sqlite.prepare(SALES('1', 'orders NOT INDEXED')).run();
+  sqlite.prepare(PRODUCTS('1')).run();
+}
+
+/**
+ * A temporary trigger (this connection's; built at start from the same SQL as above, so it never
+ * drifts from it) that takes a paid order off its day and its lines off their products' days
+ * before the order row goes.
+ */
+export function installOrderGoneTrigger(sqlite: Database.Database): void {
+  sqlite.exec(`DROP TRIGGER IF EXISTS temp.sales_days_order_gone;
+    CREATE TEMP TRIGGER sales_days_order_gone BEFORE DELETE ON main.orders WHEN OLD.status = 'paid' BEGIN
+      UPDATE sales_days SET revenue_cents = revenue_cents - s.rev, orders = orders - 1, unconverted = unconverted - s.unc
+      FROM (SELECT ${DAY} AS d, coalesce(${IN_SHOP_CURRENCY}, 0) AS rev, (${UNCONVERTED}) AS unc FROM orders WHERE orders.id = OLD.id) AS s
+      WHERE sales_days.day = s.d;
+      UPDATE product_days SET revenue_cents = product_days.revenue_cents - l.rev, quantity = product_days.quantity - l.q
+      FROM (SELECT ${DAY} AS d, coalesce(CAST(i.product_id AS TEXT), 'name:' || i.product_name) AS it,
+              coalesce(sum(${inShopCurrency('i.quantity * i.unit_price_cents')}), 0) AS rev, sum(i.quantity) AS q
+            FROM orders JOIN order_items i ON i.order_id = orders.id WHERE orders.id = OLD.id GROUP BY it) AS l
+      WHERE product_days.day = l.d AND product_days.item = l.it;
+      -- A day or product-day with nothing left goes, as a rebuild would not have it.
+      DELETE FROM sales_days WHERE day = date(OLD.ordered_at / 1000, 'unixepoch', 'localtime') AND orders <= 0;
+      DELETE FROM product_days WHERE day = date(OLD.ordered_at / 1000, 'unixepoch', 'localtime') AND quantity <= 0;
+    END;`);
+}
+
+// The time zone the days were cut in: a machine moved to another zone cuts them again at start.
+const ZONE_KEY = 'salesDaysZone';
+const zoneNow = () => Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'local';
+
+/**
+ * At core start: builds the days once for a database that had orders before the tables existed
+ * (migration 0005 creates them empty), and again after a change of the machine's time zone.
+ * Costs one settings read when nothing is to do.
+ */
+export function ensureSalesDays(sqlite: Database.Database): void {
+  const zone = zoneNow();
+  const stored = sqlite.prepare('SELECT value ->> ? FROM settings WHERE key = ?').pluck().get('$', ZONE_KEY) as string | undefined;
+  if (stored === zone) return;
+  sqlite.transaction(() => {
+    const hasOrders = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM orders)').pluck().get() === 1;
+    const hasDays = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM sales_days)').pluck().get() === 1;
+    if (hasOrders || hasDays) rebuildSalesDays(sqlite);
+    sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(ZONE_KEY, JSON.stringify(zone));
+  })();
+}
+
+export const salesDays: DerivedHook = {
+  name: 'salesDays',
+  follows: ['order', 'customer'],
+  afterWrite(sqlite, w) {
+    if (w.type !== 'order') return; // a customer's deleted orders left their days by the trigger
+    if (w.op === 'create') addOrdersToDays(sqlite, w.ids);
+    // An order changed in place: its old day is no longer known, so everything is summed again.
+    else if (w.op === 'update') rebuildSalesDays(sqlite);
+  },
+  afterBulk(sqlite, bulk) {
+    // Bulk writes (the import, the sample shop) only add orders, and lines only to orders they
+    // added (import/write-orders.ts); orders from before are never changed by them.
+    if (bulk.changedOf('order').size) rebuildSalesDays(sqlite);
+    else if (bulk.maxId('order') > bulk.addedAfter('order')) addOrdersAfter(sqlite, bulk.addedAfter('order'));
+  },
+};
