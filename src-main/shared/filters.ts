@@ -104,7 +104,12 @@ export interface FilterProblem {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (v: unknown): v is string => typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+/** A real calendar day: '2026-02-31' is refused, not rolled over to March. */
+function isDate(v: unknown): v is string {
+  if (typeof v !== 'string' || !DATE.test(v)) return false;
+  const t = Date.parse(`${v}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
+}
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 function valueFits(type: FilterType, op: string, value: unknown, values?: readonly string[]): boolean {

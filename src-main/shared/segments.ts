@@ -56,7 +56,11 @@ export function fmScore(f: number, m: number): number {
 
 /** The segment of a customer's R, F and M scores (each 1–5). */
 export function segmentOf(r: number, f: number, m: number): RfmSegment {
-  const fm = fmScore(f, m);
+  return segmentOfCell(r, fmScore(f, m));
+}
+
+/** The segment whose rectangle holds grid cell (R, FM): the one lookup the core and the grid share. */
+export function segmentOfCell(r: number, fm: number): RfmSegment {
   for (const code of RFM_SEGMENTS) {
     const rule = SEGMENT_RULES[code];
     if (r >= rule.r[0] && r <= rule.r[1] && fm >= rule.fm[0] && fm <= rule.fm[1]) return code;

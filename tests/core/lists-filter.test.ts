@@ -12,7 +12,7 @@ import { logInteraction } from '../../src-main/core/interactions/service';
 import { compileFilter } from '../../src-main/core/lists/filter-sql';
 import { analysisAsOf } from '../../src-main/core/segments/analysis-date';
 import { tagCustomer } from '../../src-main/core/tags/service';
-import { FILTER_FIELDS, FILTER_OPS, type Filter, type FilterCondition, type FilterField } from '../../src-main/shared/filters';
+import { checkFilter, FILTER_FIELDS, FILTER_OPS, type Filter, type FilterCondition, type FilterField } from '../../src-main/shared/filters';
 import { openCore, tempDir } from './temp-core';
 
 const at = (iso: string) => Date.parse(`${iso}Z`);
@@ -291,5 +291,15 @@ describe('filter validation', () => {
     expect(problem(deep)).toMatchObject({ code: 'filter_invalid', params: { reason: 'too_deep' } });
     expect(problem({ match: 'some', conditions: [] })).toMatchObject({ code: 'filter_invalid', params: { reason: 'bad_value' } });
     expect(problem({ match: 'all', conditions: [{ field: 'nope', op: 'is' }, { field: 'city', op: 'gt' }] })).toMatchObject({ params: { reason: 'unknown_field', field: 'nope' } });
+  });
+});
+
+describe('dates in a filter are real calendar days', () => {
+  it('refuses 31 February and 2026-13-01 rather than rolling them over', () => {
+    const day = (value: string) => checkFilter({ match: 'all', conditions: [{ field: 'last_order_date', op: 'after', value }] });
+    expect(day('2026-02-28')).toEqual([]);
+    expect(day('2028-02-29')).toEqual([]);
+    expect(day('2026-02-31')).toMatchObject([{ reason: 'bad_value', field: 'last_order_date' }]);
+    expect(day('2026-13-01')).toMatchObject([{ reason: 'bad_value' }]);
   });
 });

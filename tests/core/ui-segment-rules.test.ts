@@ -3,7 +3,7 @@
 // both languages, or the page would fall back to "Recency score 2–3" (or, in Chinese, to English).
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { RFM_SEGMENTS, SEGMENT_CODES, SEGMENT_RULES } from '../../src-main/shared/segments';
+import { fmScore, RFM_SEGMENTS, SEGMENT_CODES, SEGMENT_RULES, segmentOf } from '../../src-main/shared/segments';
 import { en } from '../../src-renderer/src/i18n/en';
 import { zh } from '../../src-renderer/src/i18n/zh';
 import { ruleInWords, segmentAt, segmentName } from '../../src-renderer/src/pages/segments/rules';
@@ -41,5 +41,7 @@ describe('segment rules in words', () => {
     const seen = new Set<string>();
     for (let r = 1; r <= 5; r++) for (let fm = 1; fm <= 5; fm++) seen.add(segmentAt(r, fm));
     expect([...seen].sort()).toEqual([...RFM_SEGMENTS].sort());
+    // Every score triple lands in the cell the grid draws it in.
+    for (let r = 1; r <= 5; r++) for (let f = 1; f <= 5; f++) for (let m = 1; m <= 5; m++) expect(segmentOf(r, f, m)).toBe(segmentAt(r, fmScore(f, m)));
   });
 });

@@ -59,16 +59,16 @@ const TYPE_LINE: Record<FilterType, string> = {
 const SEGMENT_WORDS: Record<(typeof RFM_SEGMENTS)[number] | typeof NO_ORDERS, string> = {
   champions: 'best customers, 冠军客户',
   loyal: '忠实客户',
-  potential_loyalists: '潜力客户',
+  potential_loyalists: '潜在忠实客户, 潜力客户',
   new: 'first order very recent, 新客户',
   promising: '潜力新客',
   need_attention: '需要关注',
   about_to_sleep: '即将沉睡',
-  at_risk: 'slipping away, 流失风险',
+  at_risk: 'slipping away, 有流失风险, 流失风险',
   cant_lose: 'must win back, 重点挽回',
   hibernating: 'dormant, 沉睡客户',
   lost: 'churned, 已流失',
-  no_orders: 'never ordered, 没下过单',
+  no_orders: 'never ordered, 尚未下单, 没下过单',
 };
 
 const ASPECT_WORDS: Record<(typeof ASPECTS)[number], string> = {

@@ -41,7 +41,7 @@ export function yearEarlier(t: number, bucket: Bucket): number {
 }
 
 /** A range of a few years at most: beyond it the chart would be unreadable and the query slow. */
-export const MAX_BUCKETS = 200;
+export const MAX_BUCKETS = 270; // five years of weeks (the router's longest range) and a little
 
 /** The buckets covering [from, to), oldest first, each clipped to the range. */
 export function intervals(bucket: Bucket, from: number, to: number): Interval[] {

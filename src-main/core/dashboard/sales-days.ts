@@ -61,7 +61,7 @@ export function rebuildSalesDays(sqlite: Database.Database): void {
  */
 export function installOrderGoneTrigger(sqlite: Database.Database): void {
   sqlite.exec(`DROP TRIGGER IF EXISTS temp.sales_days_order_gone;
-    CREATE TEMP TRIGGER sales_days_order_gone BEFORE DELETE ON main.orders WHEN OLD.status = 'paid' BEGIN
+    CREATE TEMP TRIGGER sales_days_order_gone BEFORE DELETE ON main.orders WHEN OLD.${PAID} BEGIN
       UPDATE sales_days SET revenue_cents = revenue_cents - s.rev, orders = orders - 1, unconverted = unconverted - s.unc
       FROM (SELECT ${DAY} AS d, coalesce(${IN_SHOP_CURRENCY}, 0) AS rev, (${UNCONVERTED}) AS unc FROM orders WHERE orders.id = OLD.id) AS s
       WHERE sales_days.day = s.d;

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { fmScore, NO_ORDERS, RFM_SEGMENTS, SEGMENT_CODES, type SegmentCode } from '../../shared/segments';
 import { changeBus } from '../changes/bus';
+import { PAID } from '../orders/metrics';
 import { analysisAsOf, dayOf, DAY_MS } from './analysis-date';
 import type { RunModel } from './model';
 import type { ClusterProfile } from './profile';
@@ -119,7 +120,7 @@ export function segmentsOverview(sqlite: Database.Database): SegmentsOverview {
   let body = cached.get(sqlite);
   if (!body) cached.set(sqlite, (body = overviewBody(sqlite)));
   if (!body.run) {
-    const hasOrders = stmt(sqlite, `SELECT 1 FROM orders WHERE status = 'paid' LIMIT 1`).get() !== undefined;
+    const hasOrders = stmt(sqlite, `SELECT 1 FROM orders WHERE ${PAID} LIMIT 1`).get() !== undefined;
     return { ...body, stale: hasOrders, jobId };
   }
   // Stale: the date moved on (not pinned), or customers came or went without a recompute.

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { JobKindName } from '../../shared/job-kinds';
 import { changeBus } from '../changes/bus';
+import { PAID } from '../orders/metrics';
 import { defineJob } from '../jobs/job-kind';
 import type { JobRunner } from '../jobs/runner';
 import { analysisAsOf } from './analysis-date';
@@ -107,7 +108,7 @@ export function startRecompute(jobs: JobRunner, sqlite: Database.Database, opts:
 }
 
 const hasRun = (sqlite: Database.Database) => sqlite.prepare('SELECT 1 FROM segment_runs LIMIT 1').get() !== undefined;
-const anyOrders = (sqlite: Database.Database) => sqlite.prepare(`SELECT 1 FROM orders WHERE status = 'paid' LIMIT 1`).get() !== undefined;
+const anyOrders = (sqlite: Database.Database) => sqlite.prepare(`SELECT 1 FROM orders WHERE ${PAID} LIMIT 1`).get() !== undefined;
 
 /**
  * Segments follow the data (core.ts): after a bulk write (an import, the sample shop, removing

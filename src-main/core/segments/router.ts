@@ -8,6 +8,7 @@ import { assertCustomer } from '../customers/write';
 import { AppError } from '../errors';
 import { modelMissing } from '../models/missing';
 import { procedure, router } from '../trpc';
+import { uiLanguage } from './stmts';
 import { isDay, setAnalysisDate } from './analysis-date';
 import { customerSegment, latestRunRow, SEGMENT_NAMES_KEY, segmentNames, segmentsOverview } from './queries';
 import { startRecompute } from './recompute-job';
@@ -54,7 +55,7 @@ export const segmentsRouter = router({
       const bus = changeBus(sqlite);
       const changed = bus.write(() => {
         if (!run) return 0;
-        const language = (sqlite.prepare(`SELECT value ->> '$.language' FROM settings WHERE key = 'preferences'`).pluck().get() as string | undefined) ?? 'en';
+        const language = uiLanguage(sqlite);
         const n = sqlite
           .prepare(`UPDATE clusters SET name = ?, description = coalesce(?, description), name_source = 'person', name_language = ? WHERE run_id = ? AND idx = ?`)
           .run(input.name, input.description === undefined ? null : input.description, language, run.id, input.idx).changes;

@@ -1,8 +1,8 @@
 // Stores a run: the run row (date, data counts, cuts, model), every customer's row in
 // customer_segments (replaced whole), the clusters with their names, and only the last few runs.
-// A name a person gave a cluster carries over to the new cluster nearest to the old one's centre,
-// compared on the features both runs share in raw (unstandardised) units; model and rule names
-// are made again (rules here, the model by its job).
+// A name a person or the model gave a cluster carries over to the new cluster nearest to the old
+// one's centre, compared on the features both runs share in raw (unstandardised) units (a
+// person's first); rule names are made again.
 import type Database from 'better-sqlite3';
 import { changeBus } from '../changes/bus';
 import type { AnalysisDate } from './analysis-date';
@@ -26,6 +26,7 @@ export interface StoreInput {
 }
 
 interface PersonName {
+  source: 'person' | 'model';
   name: string;
   description: string | null;
   nameLanguage: string;
@@ -33,14 +34,19 @@ interface PersonName {
   std: RunModel['std'];
 }
 
-/** The clusters a person named in the latest run, with where their centres were. */
+/** The clusters a person or the model named in the latest run, with where their centres were. */
 function personNames(sqlite: Database.Database): PersonName[] {
   const run = sqlite.prepare('SELECT id, model FROM segment_runs ORDER BY id DESC LIMIT 1').get() as { id: number; model: string } | undefined;
   if (!run) return [];
   const model = JSON.parse(run.model) as RunModel;
   if (!model.centroids?.length) return [];
-  const rows = sqlite.prepare(`SELECT idx, name, description, name_language AS nameLanguage FROM clusters WHERE run_id = ? AND name_source = 'person' ORDER BY idx`).all(run.id) as {
+  const rows = sqlite
+    .prepare(
+      `SELECT idx, name_source AS source, name, description, name_language AS nameLanguage FROM clusters WHERE run_id = ? AND name_source IN ('person', 'model') ORDER BY idx`,
+    )
+    .all(run.id) as {
     idx: number;
+    source: 'person' | 'model';
     name: string;
     description: string | null;
     nameLanguage: string;
@@ -79,11 +85,15 @@ export function storeRun(sqlite: Database.Database, input: StoreInput): number {
     // Rows are replaced by upsert rather than all deleted and inserted again: most customers keep
     // their row's place, and a delete of every row (with its two indexes) cost as much as the inserts.
     const upsert = sqlite.prepare(
-      `INSERT INTO customer_segments (customer_id, run_id, r, f, m, segment, prev_segment, cluster, spent_cents, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      // Only customers still there: one deleted while the job read and clustered is skipped.
+      `INSERT INTO customer_segments (customer_id, run_id, r, f, m, segment, prev_segment, cluster, spent_cents, updated_at)
+       SELECT @id, @run, @r, @f, @m, @segment, @prev, @cluster, @spent, @now WHERE EXISTS (SELECT 1 FROM customers WHERE id = @id)
        ON CONFLICT(customer_id) DO UPDATE SET run_id = excluded.run_id, r = excluded.r, f = excluded.f, m = excluded.m, segment = excluded.segment,
          prev_segment = excluded.prev_segment, cluster = excluded.cluster, spent_cents = excluded.spent_cents, updated_at = excluded.updated_at`,
     );
-    for (let i = 0; i < f.n; i++) upsert.run(f.ids[i], runId, rfm.r[i], rfm.f[i], rfm.m[i], rfm.segment[i], rfm.prevSegment[i], cp.idx[i] || null, Math.round(f.spend[i]), now);
+    for (let i = 0; i < f.n; i++) {
+      upsert.run({ id: f.ids[i], run: runId, r: rfm.r[i], f: rfm.f[i], m: rfm.m[i], segment: rfm.segment[i], prev: rfm.prevSegment[i], cluster: cp.idx[i] || null, spent: Math.round(f.spend[i]), now });
+    }
     // Everyone else has no paid order before the date.
     sqlite
       .prepare(`UPDATE customer_segments SET run_id = ?, r = NULL, f = NULL, m = NULL, segment = 'no_orders', prev_segment = NULL, cluster = NULL, spent_cents = 0, updated_at = ? WHERE run_id <> ?`)
@@ -100,11 +110,13 @@ export function storeRun(sqlite: Database.Database, input: StoreInput): number {
       .run(f.prevAsOf);
 
     // Clusters: rule names, then a person's names carried to the nearest new cluster.
-    const names = new Map<number, { name: string; description: string | null; source: 'rule' | 'person'; language: string }>();
-    const claimed = carried.map((p) => ({ p, ...nearestNew(p, model) })).sort((a, b) => a.dist - b.dist);
+    const names = new Map<number, { name: string; description: string | null; source: 'rule' | 'person' | 'model'; language: string }>();
+    // A person's names claim their nearest cluster first, then the model's.
+    const rank = (s: PersonName['source']) => (s === 'person' ? 0 : 1);
+    const claimed = carried.map((p) => ({ p, ...nearestNew(p, model) })).sort((a, b) => rank(a.p.source) - rank(b.p.source) || a.dist - b.dist);
     for (const c of claimed) {
       if (c.at < 0 || names.has(c.at)) continue;
-      names.set(c.at, { name: c.p.name, description: c.p.description, source: 'person', language: c.p.nameLanguage });
+      names.set(c.at, { name: c.p.name, description: c.p.description, source: c.p.source, language: c.p.nameLanguage });
     }
     const taken = new Set([...names.values()].map((n) => n.name));
     const insertCluster = sqlite.prepare(

@@ -18,10 +18,10 @@ const SHOWN_IN: Record<RecordType, readonly QueryKey[]> = {
   tag: [keys.tags, keys.customersAll, keys.customerAll, keys.listsAll],
   order: [keys.customersAll, keys.customerAll, keys.timelineAll, keys.overview, keys.money, keys.dashboardAll, keys.listsAll],
   interaction: [keys.timelineAll, keys.overview, keys.customerAll, keys.sentimentAll, keys.listsAll],
-  feedback: [keys.timelineAll, keys.overview, keys.customerAll, keys.sentimentAll, keys.dashboardAll],
+  feedback: [keys.timelineAll, keys.overview, keys.customerAll, keys.sentimentAll, keys.dashboardAll, keys.listsAll],
   note: [keys.timelineAll],
   task: [keys.openTasks, keys.timelineAll, keys.customerAll, keys.overview],
-  settings: [keys.preferences, keys.customersAll, keys.customerAll, keys.overview, keys.money, keys.segmentsAll, keys.dashboardAll],
+  settings: [keys.preferences, keys.customersAll, keys.customerAll, keys.overview, keys.money, keys.segmentsAll, keys.dashboardAll, keys.listsAll],
   // A recompute (or one customer's update) moves people between segments: lists and counts follow.
   segments: [keys.segmentsAll, keys.listsAll, keys.customersAll, keys.customerAll, keys.dashboardAll],
   list: [keys.listsAll],

@@ -117,7 +117,7 @@ export const lists = {
         lt: 'Fewer than {{value}} orders',
         lte: 'At most {{value}} orders',
         between: '{{low}} to {{high}} orders',
-        is_empty: 'Order count unknown',
+        is_empty: 'No paid orders',
       },
       tag: { in: 'Tagged {{values}}', inNot: 'NOT tagged {{values}}' },
       complained_about: { in: 'Complained about {{values}}', inNot: 'Did not complain about {{values}}' },

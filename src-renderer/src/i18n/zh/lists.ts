@@ -86,7 +86,7 @@ export const lists: Pick<Messages, 'lists'> = {
       in: '{{field}}是 {{values}}',
       inNot: '{{field}}不是 {{values}}',
       or: ' 或 ',
-      not: '并非：{{phrase}}',
+      not: '不满足：{{phrase}}',
     },
     phrase: {
       days_since_last_order: {
@@ -114,7 +114,7 @@ export const lists: Pick<Messages, 'lists'> = {
         lt: '下单少于{{value}}次',
         lte: '下单不超过{{value}}次',
         between: '下单{{low}}到{{high}}次',
-        is_empty: '订单数未知',
+        is_empty: '没有下过单',
       },
       tag: { in: '带标签 {{values}}', inNot: '不带标签 {{values}}' },
       complained_about: { in: '投诉过{{values}}', inNot: '没有投诉过{{values}}' },

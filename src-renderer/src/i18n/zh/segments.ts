@@ -31,7 +31,7 @@ export const segments: Pick<Messages, 'segments' | 'recordOrder'> = {
       promising: '潜力新客',
       need_attention: '需要关注',
       about_to_sleep: '即将沉睡',
-      at_risk: '流失风险',
+      at_risk: '有流失风险',
       cant_lose: '重点挽回',
       hibernating: '沉睡客户',
       lost: '已流失',

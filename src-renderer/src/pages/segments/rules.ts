@@ -2,7 +2,7 @@
 // (src-main/shared/segments.ts): the rule is put together from its R and FM ranges, so a change to
 // SEGMENT_RULES changes what the page says without anyone rewording it.
 import type { TFunction } from 'i18next';
-import { NO_ORDERS, RFM_SEGMENTS, SEGMENT_RULES, type SegmentCode } from '../../../../src-main/shared/segments';
+import { NO_ORDERS, SEGMENT_RULES, segmentOfCell, type SegmentCode } from '../../../../src-main/shared/segments';
 
 /** Mantine palette colour of each segment: greens for the best, warm for slipping, greys for gone. */
 export const SEGMENT_COLORS: Record<SegmentCode, string> = {
@@ -50,14 +50,8 @@ export function segmentName(code: SegmentCode, t: TFunction, customName?: string
   return customName?.trim() || t(`segments.names.${code}`);
 }
 
-/** The segment whose rectangle holds grid cell (r, fm). */
-export function segmentAt(r: number, fm: number): SegmentCode {
-  for (const code of RFM_SEGMENTS) {
-    const rule = SEGMENT_RULES[code];
-    if (r >= rule.r[0] && r <= rule.r[1] && fm >= rule.fm[0] && fm <= rule.fm[1]) return code;
-  }
-  return NO_ORDERS;
-}
+/** The segment whose rectangle holds grid cell (r, fm): the core's own lookup. */
+export const segmentAt = (r: number, fm: number): SegmentCode => segmentOfCell(r, fm);
 
 /** Revenue to whole units, "¥2,971,095": a segment's total needs no cents. */
 export function formatWholeMoney(cents: number, lang: 'en' | 'zh', currency: string): string {
