@@ -239,7 +239,7 @@ test('a filter of chips narrows the customers, counts live, saves as a list in t
     await expect(editor.getByTestId('filter-group')).toHaveCount(2);
     await expect(editor.getByTestId('filter-group').nth(1).getByTestId('filter-chip')).toHaveText(['Tagged VIP']);
     await useLanguage(page, 'zh');
-    await expect(chips).toHaveText(['超过90天没有下单', '分群是 流失风险 或 重点挽回', '不带标签 VIP', '带标签 VIP']);
+    await expect(chips).toHaveText(['超过90天没有下单', '分群是 有流失风险 或 重点挽回', '不带标签 VIP', '带标签 VIP']);
     await page.screenshot({ path: join(SHOTS, 'lists-groups-zh.png') });
     await useLanguage(page, 'en');
     await page.screenshot({ path: join(SHOTS, 'lists-groups-en.png') });
