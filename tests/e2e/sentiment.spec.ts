@@ -156,7 +156,7 @@ test('on the sample shop the customer card and the dashboard chart sentiment in 
       // By week the axis names days ("Nov 30"); by month it names months with their year.
       await expect(overTime.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').first()).not.toHaveText(/\d{4}/);
       await page.screenshot({ path: join(SHOTS, `sentiment-dashboard-${lang}.png`), fullPage: true });
-      await page.getByText(lang === 'zh' ? '按月' : 'By month', { exact: true }).click();
+      await page.getByTestId('dashboard-sentiment').getByText(lang === 'zh' ? '按月' : 'By month', { exact: true }).click();
       await expect(overTime.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').first()).toHaveText(/\d{4}/);
       await page.screenshot({ path: join(SHOTS, `sentiment-dashboard-month-${lang}.png`), fullPage: true });
     }
