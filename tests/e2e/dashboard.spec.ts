@@ -11,24 +11,14 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2E_PORT, E2E_TOKEN } from '../../playwright.config';
+import { useLanguage, useTheme } from './app-page';
 import { wsClientFor } from '../transport/clients';
 
 const SHOTS = process.env.PATRON_E2E_SHOTS ?? '/tmp/seg/shots';
 const PIN = '2026-11-30';
 const ANCHOR = Date.parse(`${PIN}T12:00:00Z`);
 
-async function useLanguage(page: Page, lang: 'en' | 'zh') {
-  await page.getByRole('banner').getByText(lang === 'zh' ? '中文' : 'English', { exact: true }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
-}
 
-async function useTheme(page: Page, theme: 'light' | 'dark') {
-  const html = page.locator('html');
-  if ((await html.getAttribute('data-mantine-color-scheme')) !== theme) {
-    await page.getByRole('banner').getByRole('button', { name: /Switch to (dark|light) theme|切换到(深|浅)色主题/ }).click();
-  }
-  await expect(html).toHaveAttribute('data-mantine-color-scheme', theme);
-}
 
 /** The local-day range of "Last 12 months" ending on the pinned day, as the page computes it. */
 function last12Months() {

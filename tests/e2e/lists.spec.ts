@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { E2E_PORT, E2E_TOKEN } from '../../playwright.config';
+import { openApp, useLanguage } from './app-page';
 import type { Filter } from '../../src-main/shared/filters';
 import { buildTinyGguf } from '../fixtures/tiny-gguf';
 import { wsClientFor } from '../transport/clients';
@@ -20,16 +21,7 @@ test.use({ actionTimeout: 15_000 });
 const SHOTS = process.env.PATRON_E2E_SHOTS ?? '/tmp/seg/shots';
 const SHANGHAI = '上海';
 
-async function openApp(page: Page, hash: string, lang: 'en' | 'zh' = 'en') {
-  await page.goto(`/?token=${E2E_TOKEN}#${hash}`);
-  await expect(page.getByRole('navigation', { name: /Main navigation|主导航/ })).toBeVisible();
-  await useLanguage(page, lang);
-}
 
-async function useLanguage(page: Page, lang: 'en' | 'zh') {
-  await page.getByRole('banner').getByText(lang === 'zh' ? '中文' : 'English', { exact: true }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
-}
 
 const number = (s: string | null) => Number((s ?? '').replace(/[^\d]/g, ''));
 

@@ -6,11 +6,12 @@
 //
 // The sample shop is anchored on a fixed day and the analysis date pinned to it, so the segments
 // are the same on every run.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2E_PORT, E2E_TOKEN } from '../../playwright.config';
+import { openApp, useLanguage, useTheme } from './app-page';
 import { RFM_SEGMENTS, type SegmentCode } from '../../src-main/shared/segments';
 import { wsClientFor } from '../transport/clients';
 
@@ -18,24 +19,8 @@ const SHOTS = process.env.PATRON_E2E_SHOTS ?? '/tmp/seg/shots';
 const PIN = '2026-11-30';
 const ANCHOR = Date.parse(`${PIN}T12:00:00Z`);
 
-async function openApp(page: Page, hash: string, lang: 'en' | 'zh' = 'en') {
-  await page.goto(`/?token=${E2E_TOKEN}#${hash}`);
-  await expect(page.getByRole('navigation', { name: /Main navigation|主导航/ })).toBeVisible();
-  await useLanguage(page, lang);
-}
 
-async function useLanguage(page: Page, lang: 'en' | 'zh') {
-  await page.getByRole('banner').getByText(lang === 'zh' ? '中文' : 'English', { exact: true }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
-}
 
-async function useTheme(page: Page, theme: 'light' | 'dark') {
-  const html = page.locator('html');
-  if ((await html.getAttribute('data-mantine-color-scheme')) !== theme) {
-    await page.getByRole('banner').getByRole('button', { name: /Switch to (dark|light) theme|切换到(深|浅)色主题/ }).click();
-  }
-  await expect(html).toHaveAttribute('data-mantine-color-scheme', theme);
-}
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 

@@ -4,27 +4,19 @@
 // most negative messages, one click from the customer; the labels follow the UI language. With no
 // model, "Analyse with the model" says what it needs; with one, the model's answer is what shows.
 // And the charts on the sample shop, photographed in English and Chinese for a person to look at.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { E2E_PORT, E2E_TOKEN } from '../../playwright.config';
+import { openApp, useLanguage } from './app-page';
 import { buildTinyGguf } from '../fixtures/tiny-gguf';
 import { wsClientFor } from '../transport/clients';
 
 const SHOTS = process.env.PATRON_E2E_SHOTS ?? '/tmp/shots';
 const COMPLAINT = 'The delivery was two weeks late and nobody told me. Really disappointed, this is unacceptable.';
 
-async function openApp(page: Page, hash: string, lang: 'en' | 'zh' = 'en') {
-  await page.goto(`/?token=${E2E_TOKEN}#${hash}`);
-  await expect(page.getByRole('navigation', { name: /Main navigation|主导航/ })).toBeVisible();
-  await useLanguage(page, lang);
-}
 
-async function useLanguage(page: Page, lang: 'en' | 'zh') {
-  await page.getByRole('banner').getByText(lang === 'zh' ? '中文' : 'English', { exact: true }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
-}
 
 test('a late delivery logged on a customer reads as negative about delivery: timeline, card, live dashboard, one click back, in both languages', async ({ browser }) => {
   const client = wsClientFor(`http://127.0.0.1:${E2E_PORT}`, E2E_TOKEN);

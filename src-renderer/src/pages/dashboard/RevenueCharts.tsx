@@ -67,6 +67,28 @@ function ChangeLine({ current, previous }: { current: number; previous: number }
   );
 }
 
+/** The tooltip of a chart of this period against a year earlier: the bucket, both figures, the change. */
+function againstLastYear(points: readonly Point[], bucket: Bucket, rows: { color: string; label: string; pick: (p: Point) => number; dashed?: boolean }[], format: (n: number) => string) {
+  const byPeriod = new Map(points.map((r) => [r.period, r]));
+  return {
+    content: ({ label }: { label?: unknown }) => {
+      const r = byPeriod.get(label as string);
+      if (!r) return null;
+      return (
+        <TooltipBox>
+          <BucketTitle period={r.period} bucket={bucket} />
+          <Stack gap={3}>
+            {rows.map((row) => (
+              <TooltipRow key={row.label} color={row.color} dashed={row.dashed} label={row.label} value={format(row.pick(r))} />
+            ))}
+          </Stack>
+          <ChangeLine current={rows[0].pick(r)} previous={rows[1].pick(r)} />
+        </TooltipBox>
+      );
+    },
+  };
+}
+
 /** Revenue up/down x% on the same period last year, or null with nothing to compare. */
 export function revenueTakeaway(data: Revenue, t: TFunction, lang: 'en' | 'zh'): string {
   const prev = data.totals.prevRevenueCents;
@@ -84,7 +106,6 @@ export function RevenueChart({ data }: { data: Revenue }) {
   const { shopCurrency } = useMoney();
   const bucket = data.bucket;
   const rows = data.points;
-  const byPeriod = new Map(rows.map((r) => [r.period, r]));
   return (
     <CompositeChart
       h={470}
@@ -102,22 +123,15 @@ export function RevenueChart({ data }: { data: Revenue }) {
       xAxisProps={xAxis(bucket, lang)}
       gridAxis="y"
       areaProps={{ fillOpacity: 0.25 }}
-      tooltipProps={{
-        content: ({ label }) => {
-          const r: Point | undefined = byPeriod.get(label as string);
-          if (!r) return null;
-          return (
-            <TooltipBox>
-              <BucketTitle period={r.period} bucket={bucket} />
-              <Stack gap={3}>
-                <TooltipRow color={CURRENT_COLOR} label={t('dash.revenue.current')} value={formatMoney(r.revenueCents, lang, shopCurrency)} />
-                <TooltipRow color={PREVIOUS_COLOR} dashed label={t('dash.revenue.previous')} value={formatMoney(r.prevRevenueCents, lang, shopCurrency)} />
-              </Stack>
-              <ChangeLine current={r.revenueCents} previous={r.prevRevenueCents} />
-            </TooltipBox>
-          );
-        },
-      }}
+      tooltipProps={againstLastYear(
+        rows,
+        bucket,
+        [
+          { color: CURRENT_COLOR, label: t('dash.revenue.current'), pick: (r) => r.revenueCents },
+          { color: PREVIOUS_COLOR, dashed: true, label: t('dash.revenue.previous'), pick: (r) => r.prevRevenueCents },
+        ],
+        (n) => formatMoney(n, lang, shopCurrency),
+      )}
       data-testid="revenue-chart"
       aria-label={t('dash.revenue.title')}
     />
@@ -128,7 +142,6 @@ export function OrdersChart({ data }: { data: Revenue }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const bucket = data.bucket;
-  const byPeriod = new Map(data.points.map((r) => [r.period, r]));
   return (
     <CompositeChart
       h={240}
@@ -145,22 +158,15 @@ export function OrdersChart({ data }: { data: Revenue }) {
       yAxisProps={{ allowDecimals: false, tickFormatter: (v: number) => formatNumber(v, lang), width: 52 }}
       xAxisProps={xAxis(bucket, lang)}
       gridAxis="y"
-      tooltipProps={{
-        content: ({ label }) => {
-          const r = byPeriod.get(label as string);
-          if (!r) return null;
-          return (
-            <TooltipBox>
-              <BucketTitle period={r.period} bucket={bucket} />
-              <Stack gap={3}>
-                <TooltipRow color="blue.6" label={t('dash.orders.current')} value={formatNumber(r.orders, lang)} />
-                <TooltipRow color={PREVIOUS_COLOR} dashed label={t('dash.orders.previous')} value={formatNumber(r.prevOrders, lang)} />
-              </Stack>
-              <ChangeLine current={r.orders} previous={r.prevOrders} />
-            </TooltipBox>
-          );
-        },
-      }}
+      tooltipProps={againstLastYear(
+        data.points,
+        bucket,
+        [
+          { color: 'blue.6', label: t('dash.orders.current'), pick: (r) => r.orders },
+          { color: PREVIOUS_COLOR, dashed: true, label: t('dash.orders.previous'), pick: (r) => r.prevOrders },
+        ],
+        (n) => formatNumber(n, lang),
+      )}
       data-testid="orders-chart"
       aria-label={t('dash.orders.title')}
     />

@@ -1,12 +1,13 @@
 // The dashboard's sentiment section: over time, by topic, the most negative recent messages, and
 // how much has been analysed.
-import { Center, Grid, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Center, Grid, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { QueryError } from '../../components/QueryError';
 import { keys } from '../../lib/query-keys';
+import { DashCard } from './DashCard';
 import { MostNegative } from './MostNegative';
 import type { Bucket } from './periods';
 import { SentimentByAspect } from './SentimentByAspect';
@@ -19,26 +20,6 @@ export const sentimentOverviewQuery = (bucket: Bucket) => ({
   queryFn: async () => ({ bucket, ...(await api.sentiment.overview.query({ bucket })) }),
 });
 
-function Card({ title, hint, right, children, testId }: { title: string; hint?: string; right?: ReactNode; children: ReactNode; testId?: string }) {
-  return (
-    <Paper p="md" radius="md" h="100%" component="section" aria-label={title} data-testid={testId}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap" mb="sm" gap="sm">
-        <div>
-          <Title order={4} fz="md" fw={600}>
-            {title}
-          </Title>
-          {hint && (
-            <Text fz="xs" c="dimmed" mt={2}>
-              {hint}
-            </Text>
-          )}
-        </div>
-        {right}
-      </Group>
-      {children}
-    </Paper>
-  );
-}
 
 export function SentimentSection() {
   const { t } = useTranslation();
@@ -64,7 +45,7 @@ export function SentimentSection() {
       ) : (
         <Grid gap="md">
           <Grid.Col span={{ base: 12, lg: 8 }}>
-            <Card
+            <DashCard
               title={t('dashboard.sentiment.overTime')}
               hint={t('dashboard.sentiment.overTimeHint')}
               right={
@@ -81,22 +62,22 @@ export function SentimentSection() {
               }
             >
               <SentimentOverTime series={q.data.series} bucket={q.data.bucket} />
-            </Card>
+            </DashCard>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 4 }}>
-            <Card title={t('dashboard.sentiment.coverage')}>
+            <DashCard title={t('dashboard.sentiment.coverage')}>
               <SentimentCoverage totals={q.data.totals} />
-            </Card>
+            </DashCard>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5 }}>
-            <Card title={t('dashboard.sentiment.byAspect')} hint={t('dashboard.sentiment.byAspectHint')}>
+            <DashCard title={t('dashboard.sentiment.byAspect')} hint={t('dashboard.sentiment.byAspectHint')}>
               <SentimentByAspect aspects={q.data.aspects} />
-            </Card>
+            </DashCard>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 7 }}>
-            <Card title={t('dashboard.sentiment.mostNegative')} hint={t('dashboard.sentiment.mostNegativeHint')}>
+            <DashCard title={t('dashboard.sentiment.mostNegative')} hint={t('dashboard.sentiment.mostNegativeHint')}>
               <MostNegative items={q.data.mostNegative} />
-            </Card>
+            </DashCard>
           </Grid.Col>
         </Grid>
       )}
