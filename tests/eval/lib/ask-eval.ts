@@ -64,7 +64,8 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
 
 export async function evalAsk(opts: { model: string; file?: string; parallel: number; limit: number; gpu: 'auto' | false; log: (m: string) => void }): Promise<BenchResult> {
   const { context, cases: all } = opts.file ? readAskFile(opts.file) : { context: EVAL_CONTEXT, cases: ASK_CASES };
-  const cases = opts.limit > 0 ? all.slice(0, opts.limit) : all;
+  // --limit N takes N requests spread over the set, so both languages are in a short run.
+  const cases = opts.limit > 0 && opts.limit < all.length ? Array.from({ length: opts.limit }, (_, i) => all[Math.floor((i * all.length) / opts.limit)]) : all;
   const rt = new LlmRuntime({ sequences: opts.parallel + 1, gpu: opts.gpu });
   let outcomes: AskOutcome[];
   let secs: number;
