@@ -8,7 +8,8 @@ import { patronRouter } from '../../src-main/core/router';
 import { SAMPLE_JOB_KIND } from '../../src-main/core/sample/sample-job';
 import { RECOMPUTE_JOB_KIND } from '../../src-main/core/segments/recompute-job';
 import { recomputeSegments } from '../../src-main/core/segments/recompute';
-import { freshCores } from './temp-core';
+import { setAnalysisDate } from '../../src-main/core/segments/analysis-date';
+import { freshCores, openCore } from './temp-core';
 
 const fresh = freshCores();
 const ANCHOR = Date.UTC(2026, 2, 1, 6, 30);
@@ -89,4 +90,27 @@ describe('segments recompute', () => {
     expect(o.clustering?.reason.code).toBe('too_few_customers');
     expect(core.sqlite.prepare('SELECT count(*) FROM customer_segments').pluck().get()).toBe(0);
   }, 60_000);
+
+  it('the app opening on a new day recomputes as of today; opened again the same day, it does not', async () => {
+    const { core, dir } = fresh();
+    await sampleShop(core, 120);
+    // The latest run is as of 1 March. The setting alone goes back to "today" (as if the app was
+    // last open on 1 March and today is a later day), then the app is opened again.
+    setAnalysisDate(core.sqlite, null);
+    await core.close();
+    const reopened = openCore(dir);
+    try {
+      await reopened.jobs.idle();
+      const today = new Date().toISOString().slice(0, 10);
+      expect((await patronRouter.createCaller({ core: reopened }).segments.overview({})).run).toMatchObject({ date: today, pinned: false });
+      const runs = reopened.sqlite.prepare('SELECT count(*) FROM segment_runs').pluck().get() as number;
+      await reopened.close();
+      const again = openCore(dir);
+      await again.jobs.idle();
+      expect(again.sqlite.prepare('SELECT count(*) FROM segment_runs').pluck().get()).toBe(runs);
+      await again.close();
+    } finally {
+      if (reopened.sqlite.open) await reopened.close();
+    }
+  });
 });

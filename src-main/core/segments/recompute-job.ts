@@ -107,6 +107,9 @@ export function startRecompute(jobs: JobRunner, sqlite: Database.Database, opts:
   return activeRecompute(sqlite, !opts.reuseRunning) ?? jobs.start(RECOMPUTE_JOB_KIND, {});
 }
 
+/** The latest run is of another day than the analysis date now (unpinned, and the day changed). */
+const dayMovedOn = (sqlite: Database.Database) =>
+  (sqlite.prepare('SELECT as_of FROM segment_runs ORDER BY id DESC LIMIT 1').pluck().get() as number | undefined) !== analysisAsOf(sqlite).asOf;
 const hasRun = (sqlite: Database.Database) => sqlite.prepare('SELECT 1 FROM segment_runs LIMIT 1').get() !== undefined;
 const anyOrders = (sqlite: Database.Database) => sqlite.prepare(`SELECT 1 FROM orders WHERE ${PAID} LIMIT 1`).get() !== undefined;
 
@@ -118,7 +121,8 @@ const anyOrders = (sqlite: Database.Database) => sqlite.prepare(`SELECT 1 FROM o
  */
 export function followData(jobs: JobRunner, sqlite: Database.Database, opts: { atStart: boolean }): () => void {
   // At start only where the core resumes work (the app), not for a command-line call or a test.
-  if (opts.atStart && !hasRun(sqlite) && anyOrders(sqlite)) startRecompute(jobs, sqlite);
+  // A new day moves "today": the app opens on segments as of today, not as of its last start.
+  if (opts.atStart && anyOrders(sqlite) && (!hasRun(sqlite) || dayMovedOn(sqlite))) startRecompute(jobs, sqlite);
   return changeBus(sqlite).on((e) => {
     const relevant = e.changes.filter((c) => c.type === 'order' || c.type === 'customer');
     if (!relevant.length) return;
