@@ -87,12 +87,13 @@ export function storeRun(sqlite: Database.Database, input: StoreInput): number {
     const upsert = sqlite.prepare(
       // Only customers still there: one deleted while the job read and clustered is skipped.
       `INSERT INTO customer_segments (customer_id, run_id, r, f, m, segment, prev_segment, cluster, spent_cents, updated_at)
-       SELECT @id, @run, @r, @f, @m, @segment, @prev, @cluster, @spent, @now WHERE EXISTS (SELECT 1 FROM customers WHERE id = @id)
+       SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM customers WHERE id = ?)
        ON CONFLICT(customer_id) DO UPDATE SET run_id = excluded.run_id, r = excluded.r, f = excluded.f, m = excluded.m, segment = excluded.segment,
          prev_segment = excluded.prev_segment, cluster = excluded.cluster, spent_cents = excluded.spent_cents, updated_at = excluded.updated_at`,
     );
     for (let i = 0; i < f.n; i++) {
-      upsert.run({ id: f.ids[i], run: runId, r: rfm.r[i], f: rfm.f[i], m: rfm.m[i], segment: rfm.segment[i], prev: rfm.prevSegment[i], cluster: cp.idx[i] || null, spent: Math.round(f.spend[i]), now });
+      const id = f.ids[i];
+      upsert.run(id, runId, rfm.r[i], rfm.f[i], rfm.m[i], rfm.segment[i], rfm.prevSegment[i], cp.idx[i] || null, Math.round(f.spend[i]), now, id);
     }
     // Everyone else has no paid order before the date.
     sqlite
