@@ -137,9 +137,13 @@ describe('segments.name with the local model', () => {
     await new Promise<void>((resolve) => core.jobs.events.on('job', (e: JobEvent) => e.id === id && e.done >= 1 && resolve()));
     await core.jobs.cancel(id);
     await core.jobs.idle();
-    expect(core.jobs.get(id)).toMatchObject({ status: 'cancelled', done: 1, total: 2 });
+    const job = core.jobs.get(id);
+    expect(job).toMatchObject({ status: 'cancelled', total: 2 });
+    // The tiny model can finish the next cluster before the cancel lands on a busy machine: what
+    // was committed is kept either way, and nothing after it was written.
+    expect([1, 2]).toContain(job.done);
     const rows = clusterRows(core, run);
-    expect(rows.map((r) => r.nameSource)).toEqual(['model', 'person', 'rule']);
+    expect(rows.map((r) => r.nameSource)).toEqual(['model', 'person', job.done === 2 ? 'model' : 'rule']);
     expect(rows[1]).toMatchObject({ name: 'My regulars', nameSource: 'person' });
   }, 60_000);
 });

@@ -25,28 +25,24 @@ const DAY = `(SELECT day FROM temp.quarter_days q WHERE q.q = orders.ordered_at 
 const LOCAL_DAY = `date(orders.ordered_at / 1000, 'unixepoch', 'localtime')`;
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const filled = new WeakMap<Database.Database, { lo: number; hi: number }>();
 
-/** Makes temp.quarter_days cover the quarters of the orders `where` selects. */
+/**
+ * Makes temp.quarter_days cover the quarters of the orders `where` selects. Checked against the
+ * table each time, not remembered: a rolled-back transaction (a dry-run import) takes its rows away.
+ */
 function coverQuarters(sqlite: Database.Database, where: string, params: unknown[]): void {
   const span = sqlite.prepare(`SELECT min(ordered_at) AS lo, max(ordered_at) AS hi FROM orders WHERE ${where}`).get(...params) as { lo: number | null; hi: number | null };
   if (span.lo === null || span.hi === null) return;
   sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS quarter_days (q INTEGER PRIMARY KEY, day TEXT NOT NULL)');
-  const want = { lo: Math.floor(span.lo / QUARTER_MS), hi: Math.floor(span.hi / QUARTER_MS) };
-  const have = filled.get(sqlite);
+  const lo = Math.floor(span.lo / QUARTER_MS);
+  const hi = Math.floor(span.hi / QUARTER_MS);
+  const have = sqlite.prepare('SELECT count(*) FROM temp.quarter_days WHERE q BETWEEN ? AND ?').pluck().get(lo, hi) as number;
+  if (have === hi - lo + 1) return;
   const insert = sqlite.prepare('INSERT OR IGNORE INTO temp.quarter_days (q, day) VALUES (?, ?)');
-  const fill = (from: number, to: number) => {
-    for (let q = from; q <= to; q++) {
-      const d = new Date(q * QUARTER_MS);
-      insert.run(q, `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`);
-    }
-  };
-  if (!have) fill(want.lo, want.hi);
-  else {
-    if (want.lo < have.lo) fill(want.lo, have.lo - 1);
-    if (want.hi > have.hi) fill(have.hi + 1, want.hi);
+  for (let q = lo; q <= hi; q++) {
+    const d = new Date(q * QUARTER_MS);
+    insert.run(q, `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`);
   }
-  filled.set(sqlite, { lo: Math.min(want.lo, have?.lo ?? want.lo), hi: Math.max(want.hi, have?.hi ?? want.hi) });
 }
 
 const SALES = (where: string, from = 'orders') => `INSERT INTO sales_days (day, revenue_cents, orders, unconverted)
