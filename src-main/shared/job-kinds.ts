@@ -15,6 +15,7 @@ export const JOB_KINDS = {
   'sentiment.model': 'model',
   'segments.recompute': 'write',
   'segments.name': 'model',
+  'predictions.recompute': 'write',
 } as const satisfies Record<string, JobLane>;
 
 export type JobKindName = keyof typeof JOB_KINDS;

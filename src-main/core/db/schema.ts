@@ -410,6 +410,72 @@ export const productDays = sqliteTable(
   (t) => [primaryKey({ columns: [t.day, t.item] }), index('product_days_cover_idx').on(t.day, t.item, t.productId, t.productName, t.revenueCents, t.quantity)],
 );
 
+/**
+ * One run of the predictions (core/predict/): the date it is as of, what it rests on, and every
+ * fitted model as JSON (BG/NBD, Gamma-Gamma, churn, forecasts), so the screens can say what a
+ * number rests on and a fit that did not converge can keep the last good one.
+ */
+export const predictionRuns = sqliteTable('prediction_runs', {
+  id: integer('id').primaryKey(),
+  /** Epoch ms of the end of the analysis day (segments/analysis-date.ts). */
+  asOf: integer('as_of').notNull(),
+  computedAt: integer('computed_at').notNull(),
+  /** Customers with a paid order, and paid orders, the fits rest on; the first and last order day. */
+  customers: integer('customers').notNull(),
+  orders: integer('orders').notNull(),
+  firstDay: text('first_day'),
+  lastDay: text('last_day'),
+  horizonMonths: integer('horizon_months').notNull(),
+  discountRate: real('discount_rate').notNull(),
+  /** JSON: { bgnbd, gg, churn, forecast, basket } as stored by core/predict/store.ts. */
+  model: text('model', { mode: 'json' }).notNull(),
+});
+
+/** Each customer's predictions in the latest run (customers with a paid order only). */
+export const customerPredictions = sqliteTable(
+  'customer_predictions',
+  {
+    customerId: integer('customer_id')
+      .primaryKey()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    runId: integer('run_id').notNull(),
+    /** Paid purchase days (same-day orders once). */
+    purchases: integer('purchases').notNull(),
+    pAlive: real('p_alive').notNull(),
+    /** Expected paid orders in the CLV horizon. */
+    expectedPurchases: real('expected_purchases').notNull(),
+    /** Gamma-Gamma expected order value (cents, shop currency); null with one purchase. */
+    expectedOrderCents: integer('expected_order_cents'),
+    clvCents: integer('clv_cents').notNull(),
+    churnRisk: real('churn_risk').notNull(),
+    /** JSON ChurnReason[] (shared/predictions.ts), most important first. */
+    reasons: text('reasons').notNull(),
+  },
+  // Smart lists and "most at risk" sort and filter by these.
+  (t) => [index('customer_predictions_churn_idx').on(t.churnRisk), index('customer_predictions_clv_idx').on(t.clvCents)],
+);
+
+/** "Bought together" rules of the latest run: items are product_days items (product id, or 'name:…'). */
+export const productRules = sqliteTable(
+  'product_rules',
+  {
+    id: integer('id').primaryKey(),
+    runId: integer('run_id').notNull(),
+    /** JSON string[]: the items bought (one or two). */
+    antecedent: text('antecedent').notNull(),
+    /** The single antecedent item, for "who bought X also bought"; null for two. */
+    lhsItem: text('lhs_item'),
+    consequent: text('consequent').notNull(),
+    consequentName: text('consequent_name').notNull(),
+    support: real('support').notNull(),
+    confidence: real('confidence').notNull(),
+    lift: real('lift').notNull(),
+    /** Orders holding all the items. */
+    count: integer('count').notNull(),
+  },
+  (t) => [index('product_rules_lhs_idx').on(t.lhsItem, t.lift)],
+);
+
 export const jobs = sqliteTable(
   'jobs',
   {
