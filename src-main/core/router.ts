@@ -7,6 +7,7 @@ import { changesRouter } from './changes/router';
 import { customersRouter } from './customers/router';
 import { dashboardRouter } from './dashboard/router';
 import { segmentsRouter } from './segments/router';
+import { predictionsRouter } from './predict/router';
 import { exportRouter } from './export/router';
 import { importRouter } from './import/router';
 import { interactionsRouter } from './interactions/router';
@@ -46,6 +47,7 @@ export const patronRouter = router({
   lists: listsRouter,
   dashboard: dashboardRouter,
   segments: segmentsRouter,
+  predictions: predictionsRouter,
   ask: askRouter,
 });
 

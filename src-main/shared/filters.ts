@@ -60,6 +60,12 @@ export const FILTER_FIELDS = {
   feeling: { type: 'enum', values: FEELINGS },
   /** Complained about a topic (a negative mention) in the last FEELING_DAYS days. */
   complained_about: { type: 'enum', values: ASPECTS },
+  /** Churn risk in percent (0–100) from the latest predictions run. */
+  churn_risk: { type: 'number' },
+  /** Chance the customer is still a customer (BG/NBD P(alive)), percent 0–100. */
+  p_alive: { type: 'number' },
+  /** Predicted customer lifetime value over the chosen horizon, whole shop-currency units. */
+  clv: { type: 'money' },
 } as const satisfies Record<string, { type: FilterType; values?: readonly string[] }>;
 export type FilterField = keyof typeof FILTER_FIELDS;
 export const FILTER_FIELD_NAMES = Object.keys(FILTER_FIELDS) as FilterField[];

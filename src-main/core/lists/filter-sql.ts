@@ -167,6 +167,14 @@ function condition(c: FilterCondition, params: unknown[], o: CompileOptions): st
       if (c.op === 'is_empty') return `c.id NOT IN (SELECT cs.customer_id FROM customer_segments cs WHERE ${col} IS NOT NULL)`;
       return `c.id IN (SELECT cs.customer_id FROM customer_segments cs WHERE ${col} IS NOT NULL AND ${numeric(col, c.op, value as number | [number, number], bind)})`;
     }
+    case 'churn_risk':
+    case 'p_alive':
+    case 'clv': {
+      // From the latest predictions run; customers it has not scored (no paid order) have none.
+      const [col, v] = field === 'clv' ? ['cp.clv_cents', scaled(value, cents)] : [`cp.${field}`, scaled(value, (x) => x / 100)];
+      if (c.op === 'is_empty') return `c.id NOT IN (SELECT cp.customer_id FROM customer_predictions cp)`;
+      return `c.id IN (SELECT cp.customer_id FROM customer_predictions cp WHERE ${numeric(col, c.op, v, bind)})`;
+    }
     case 'feeling':
     case 'complained_about': {
       const window = { since: o.asOf - FEELING_DAYS * DAY, until: o.asOf };

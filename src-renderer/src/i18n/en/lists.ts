@@ -29,11 +29,15 @@ export const lists = {
       m_score: 'Spend score (M)',
       feeling: 'Feeling lately',
       complained_about: 'Complained about',
+      churn_risk: 'Churn risk (%)',
+      p_alive: 'Still a customer (%)',
+      clv: 'Predicted value (CLV)',
     },
     fieldGroups: {
       customer: 'Customer',
       orders: 'Orders and spend',
       segments: 'Segments',
+      predictions: 'Predictions',
       feelings: 'What they wrote',
     },
     ops: {

@@ -28,11 +28,15 @@ export const lists: Pick<Messages, 'lists'> = {
       m_score: '金额评分（M）',
       feeling: '近期情绪',
       complained_about: '投诉过',
+      churn_risk: '流失风险（%）',
+      p_alive: '仍在购买的概率（%）',
+      clv: '预计客户价值（CLV）',
     },
     fieldGroups: {
       customer: '客户资料',
       orders: '订单与消费',
       segments: '分群',
+      predictions: '预测',
       feelings: '客户反馈',
     },
     ops: {

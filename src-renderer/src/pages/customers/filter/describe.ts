@@ -14,10 +14,11 @@ export const opsOf = (field: FilterField): readonly string[] => FILTER_OPS[field
 export const enumValues = (field: FilterField): readonly string[] => ('values' in FILTER_FIELDS[field] ? (FILTER_FIELDS[field] as { values: readonly string[] }).values : []);
 
 /** Fields grouped as the field picker shows them. */
-export const FIELD_GROUPS: Record<'customer' | 'orders' | 'segments' | 'feelings', FilterField[]> = {
+export const FIELD_GROUPS: Record<'customer' | 'orders' | 'segments' | 'predictions' | 'feelings', FilterField[]> = {
   customer: ['name', 'city', 'country', 'tag', 'company', 'email', 'phone', 'language', 'source', 'customer_since'],
   orders: ['total_spent', 'order_count', 'avg_order_value', 'days_since_last_order', 'days_since_first_order', 'last_order_date'],
   segments: ['rfm_segment', 'cluster', 'r_score', 'f_score', 'm_score'],
+  predictions: ['churn_risk', 'p_alive', 'clv'],
   feelings: ['feeling', 'complained_about'],
 };
 

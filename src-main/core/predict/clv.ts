@@ -1,0 +1,44 @@
+// Discounted customer lifetime value over a horizon of months: each month's expected purchases
+// (BG/NBD, the difference of the conditional expectations at the month's end and start) times
+// the expected spend per purchase (Gamma-Gamma), discounted to today. This is the per-period
+// discounting of lifetimes' customer_lifetime_value (lifetimes/utils.py,
+// _customer_lifetime_value: Σᵢ m·(E[X(i)] − E[X(i−1)]) / (1 + d)^i), with an annual rate d
+// applied as (1 + d)^(m/12) instead of lifetimes' monthly one.
+import { expectedPurchases, type BgnbdParams } from './bgnbd';
+import { conditionalSpend, type GammaGammaParams } from './gamma-gamma';
+
+/** An average month in weeks: 365.25 / 12 days. */
+export const WEEKS_PER_MONTH = 365.25 / 12 / 7;
+
+export interface ClvCustomer {
+  x: number;
+  t_x: number;
+  /** Weeks, like t_x. */
+  T: number;
+  zbar: number;
+}
+
+export interface ClvOptions {
+  /** Months ahead (whole, ≥ 1). */
+  months: number;
+  /** Annual discount rate, e.g. 0.1 for 10 % (default 0). */
+  annualDiscountRate?: number;
+}
+
+/** Expected discounted value of one customer's purchases in the next `months` months. */
+export function customerLifetimeValue(bgnbd: BgnbdParams, gg: GammaGammaParams, customer: ClvCustomer, options: ClvOptions): number {
+  const { months } = options;
+  const d = options.annualDiscountRate ?? 0;
+  if (!(Number.isInteger(months) && months >= 1)) throw new Error(`CLV: months must be a whole number ≥ 1, got ${months}`);
+  if (!(d > -1)) throw new Error(`CLV: the annual discount rate must be above −1, got ${d}`);
+  const { x, t_x, T, zbar } = customer;
+  const spend = conditionalSpend(gg, x, zbar);
+  let value = 0;
+  let before = 0;
+  for (let m = 1; m <= months; m++) {
+    const upTo = expectedPurchases(bgnbd, m * WEEKS_PER_MONTH, x, t_x, T);
+    value += ((upTo - before) * spend) / (1 + d) ** (m / 12);
+    before = upTo;
+  }
+  return value;
+}

@@ -1,0 +1,176 @@
+// The predictions in phases, each a plain function so the job (recompute-job.ts) reports progress
+// between them and the bench times them: read the history; fit BG/NBD and Gamma-Gamma; train and
+// score churn; CLV per customer; the sales forecasts; the bought-together rules. Everything is as
+// of the analysis date the segments use (segments/analysis-date.ts).
+import type Database from 'better-sqlite3';
+import {
+  CHURN_PERIOD_DAYS,
+  FORECAST_HORIZON,
+  FORECAST_PERIODS,
+  MIN_CUSTOMERS_FOR_FIT,
+  MIN_REPEAT_CUSTOMERS_FOR_FIT,
+  type ChurnReason,
+  type ForecastPeriod,
+  type PredictionSettings,
+} from '../../shared/predictions';
+import { PAID } from '../orders/metrics';
+import { dayOf } from '../segments/analysis-date';
+import { appMinSupport, APP_MAX_LENGTH, mineRules } from './basket/rules';
+import { expectedPurchases, fitBgnbd, pAlive, type BgnbdFit } from './bgnbd';
+import { churnReasons, churnRisk } from './churn';
+import { churnInputsAt, churnSplit, trainChurn, type ChurnSplitResult, type TrainedChurn } from './churn-split';
+import { customerLifetimeValue, WEEKS_PER_MONTH } from './clv';
+import { forecastSales, type SalesForecast } from './forecast-sales';
+import { conditionalSpend, fitGammaGamma, spendFrequencyCorrelation, type GammaGammaFit } from './gamma-gamma';
+import { customersAtCut, DAY_MS, fittable, readHistory, type CustomerAtCut, type PurchaseHistory } from './history';
+
+/** Bought-together rules come from the orders of this many days before the analysis date. */
+export const BASKET_DAYS = 730;
+export const BASKET_MIN_CONFIDENCE = 0.1;
+/** Rules kept per run (best lift first): far more than any screen shows. */
+export const MAX_RULES = 5_000;
+
+export interface FitPhase {
+  rows: CustomerAtCut[];
+  /** null: too few customers to fit (thin data). */
+  bgnbd: BgnbdFit | null;
+  gg: (GammaGammaFit & { correlation: number; correlationWarning: boolean }) | null;
+  /** Why a model was not fitted. */
+  thin: ('too_few_customers' | 'too_few_repeat')[];
+}
+
+export function fitPhase(h: PurchaseHistory, previous?: { bgnbd: BgnbdFit | null; gg: GammaGammaFit | null }): FitPhase {
+  const rows = customersAtCut(h, h.endDay);
+  const repeat = rows.filter((r) => r.x > 0 && r.zbar > 0);
+  const thin: FitPhase['thin'] = [];
+  if (fittable(rows).length < MIN_CUSTOMERS_FOR_FIT) thin.push('too_few_customers');
+  if (repeat.length < MIN_REPEAT_CUSTOMERS_FOR_FIT) thin.push('too_few_repeat');
+  let bgnbd: BgnbdFit | null = null;
+  if (!thin.length) {
+    bgnbd = fitBgnbd(fittable(rows));
+    // A fit that did not converge keeps the last good one (and says so: keptFrom is set by the store).
+    if (!bgnbd.converged && previous?.bgnbd?.converged) bgnbd = { ...previous.bgnbd, converged: false };
+  }
+  let gg: FitPhase['gg'] = null;
+  if (!thin.length) {
+    let fit = fitGammaGamma(repeat.map((r) => ({ x: r.x, zbar: r.zbar })));
+    if (!fit.converged && previous?.gg?.converged) fit = { ...previous.gg, converged: false };
+    const corr = spendFrequencyCorrelation(repeat.map((r) => ({ x: r.x, zbar: r.zbar })));
+    gg = { ...fit, correlation: corr.r, correlationWarning: corr.correlationWarning };
+  }
+  return { rows, bgnbd, gg, thin };
+}
+
+export interface Scored {
+  i: number;
+  purchases: number;
+  pAlive: number;
+  expectedPurchases: number;
+  expectedOrderCents: number | null;
+  clvCents: number;
+  churnRisk: number;
+  reasons: ChurnReason[];
+}
+
+export interface ScorePhase {
+  trained: TrainedChurn;
+  /** The churn risk measured on the last churn period before the analysis date. */
+  check: ChurnSplitResult | null;
+  scored: Scored[];
+}
+
+/** Churn, CLV and the rest per customer (none when the fits are thin). */
+export function scorePhase(h: PurchaseHistory, fit: FitPhase, settings: PredictionSettings): ScorePhase {
+  const trained = trainChurn(h, h.endDay, CHURN_PERIOD_DAYS);
+  const check = fit.bgnbd ? churnSplit(h, h.endDay - CHURN_PERIOD_DAYS, CHURN_PERIOD_DAYS) : null;
+  if (!fit.bgnbd || !fit.gg) return { trained, check, scored: [] };
+  const bg = fit.bgnbd.params;
+  const gg = fit.gg.params;
+  const inputs = churnInputsAt(fit.rows, h.endDay, CHURN_PERIOD_DAYS, bg);
+  const horizonWeeks = settings.horizonMonths * WEEKS_PER_MONTH;
+  const scored = fit.rows.map((c, k): Scored => {
+    const input = inputs[k];
+    return {
+      i: c.i,
+      purchases: c.x + 1,
+      pAlive: pAlive(bg, c.x, c.t_x, c.T),
+      expectedPurchases: expectedPurchases(bg, horizonWeeks, c.x, c.t_x, c.T),
+      // One purchase: no spend of their own to go on (Fader & Hardie 2013 need repeat purchases).
+      expectedOrderCents: c.x > 0 ? Math.round(conditionalSpend(gg, c.x, c.zbar)) : null,
+      clvCents: Math.round(customerLifetimeValue(bg, gg, c, { months: settings.horizonMonths, annualDiscountRate: settings.discountRate })),
+      churnRisk: churnRisk(trained.model, input),
+      reasons: churnReasons(trained.model, input),
+    };
+  });
+  return { trained, check, scored };
+}
+
+/** Paid revenue per local day before the analysis date (the dashboard's day table). */
+export function forecastPhase(sqlite: Database.Database, asOf: number): Record<ForecastPeriod, SalesForecast | null> {
+  const rows = sqlite.prepare('SELECT day, revenue_cents FROM sales_days WHERE day < ? ORDER BY day').raw().all(dayOf(asOf)) as [string, number][];
+  const points = rows.map(([date, value]) => ({ date, value }));
+  const out = {} as Record<ForecastPeriod, SalesForecast | null>;
+  for (const period of FORECAST_PERIODS) out[period] = forecastSales(points, period, FORECAST_HORIZON[period], dayOf(asOf));
+  return out;
+}
+
+export interface BasketPhase {
+  baskets: number;
+  minSupport: number;
+  minConfidence: number;
+  rules: { antecedent: string[]; consequent: string; support: number; confidence: number; lift: number; count: number }[];
+  names: Map<string, string>;
+}
+
+/** Rules from the paid orders of the last BASKET_DAYS: an item is a product, or a line's name without one. */
+export function basketPhase(sqlite: Database.Database, asOf: number): BasketPhase {
+  const rows = sqlite
+    .prepare(
+      `SELECT i.order_id, coalesce(CAST(i.product_id AS TEXT), 'name:' || i.product_name), i.product_name FROM orders JOIN order_items i ON i.order_id = orders.id
+       WHERE orders.${PAID} AND orders.ordered_at >= ? AND orders.ordered_at < ? ORDER BY i.order_id`,
+    )
+    .raw()
+    .all(asOf - BASKET_DAYS * DAY_MS, asOf) as [number, string, string][];
+  const names = new Map<string, string>();
+  const codes = new Map<string, number>();
+  const items: string[] = [];
+  const baskets: number[][] = [];
+  let prev = -1;
+  for (const [orderId, item, name] of rows) {
+    if (orderId !== prev) {
+      baskets.push([]);
+      prev = orderId;
+    }
+    let code = codes.get(item);
+    if (code === undefined) {
+      code = items.length;
+      codes.set(item, code);
+      items.push(item);
+    }
+    const b = baskets[baskets.length - 1];
+    if (!b.includes(code)) b.push(code);
+    if (!names.has(item) || name > names.get(item)!) names.set(item, name);
+  }
+  const minSupport = appMinSupport(baskets.length);
+  const mined = baskets.length ? mineRules(baskets, { minSupport, minConfidence: BASKET_MIN_CONFIDENCE, minLength: 2, maxLength: APP_MAX_LENGTH }) : [];
+  return {
+    baskets: baskets.length,
+    minSupport,
+    minConfidence: BASKET_MIN_CONFIDENCE,
+    rules: mined.slice(0, MAX_RULES).map((r) => ({ ...r, antecedent: r.antecedent.map((c) => items[c]), consequent: items[r.consequent] })),
+    names,
+  };
+}
+
+export { readHistory };
+export type { PurchaseHistory };
+/** The first and last purchase day of a history, ISO. */
+export function historySpan(h: PurchaseHistory): { firstDay: string | null; lastDay: string | null } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < h.n; i++) {
+    lo = Math.min(lo, h.days[h.start[i]]);
+    hi = Math.max(hi, h.days[h.start[i + 1] - 1]);
+  }
+  return h.n ? { firstDay: dayOf(lo * DAY_MS), lastDay: dayOf(hi * DAY_MS) } : { firstDay: null, lastDay: null };
+}
