@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectedPurchases, fitBgnbd } from '../../src-main/core/predict/bgnbd';
+import { churnSplit } from '../../src-main/core/predict/churn-split';
 import { summariseLog } from '../../src-main/core/predict/customer-summary';
+import { historyFromTransactions } from '../../src-main/core/predict/history';
 import { fitGammaGamma, spendFrequencyCorrelation } from '../../src-main/core/predict/gamma-gamma';
 import { log, parseArgs } from '../bench/lib/report';
 import { formatTable, type Cell } from '../bench/lib/table';
@@ -114,6 +116,15 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     ...(ref ? [ref.bins.actual[k], ref.bins.expected[k]] : []),
   ]);
   process.stdout.write(`${formatTable(['x (calibration)', 'customers', 'actual mean', 'BG/NBD mean', ...(ref ? ['BTYD actual', 'BTYD BG/NBD'] : [])], rows)}\n`);
+  // Churn: scored as of the calibration end from what came before it only (the app's own model,
+  // trained on a split inside the calibration period), against "no purchase in the hold-out".
+  const { history } = historyFromTransactions(data.transactions, data.lastDay + 1);
+  const churn = churnSplit(history, calEnd + 1, data.lastDay - calEnd);
+  if (churn) {
+    process.stdout.write(
+      `\nchurn (no purchase ${formatDay(calEnd + 1)}..${formatDay(data.lastDay)}): ${churn.churned} of ${churn.customers} customers; AUC of the churn risk ${fix(churn.auc, 3)} (${churn.model}), of recency alone ${fix(churn.recencyAuc, 3)}\n`,
+    );
+  }
   log(`total ${Math.round(performance.now() - started)} ms`);
 
   return {
@@ -124,5 +135,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     predicted_repeat: fix(predictedRepeat, 1),
     actual_repeat: actualRepeat,
     holdout_weeks: fix(holdoutWeeks, 4),
+    churn_auc: churn ? fix(churn.auc, 4) : null,
+    recency_auc: churn ? fix(churn.recencyAuc, 4) : null,
+    churn_model: churn?.model ?? null,
   };
 }

@@ -1,8 +1,9 @@
-// Per-customer purchase histories for the customer-base models, with the rules of Fader, Hardie
-// & Lee (2005) as applied to CDNOW (reproducing lifetimes' cdnow_customers_summary.csv exactly):
-// purchases on the same day are one purchase; x counts the purchase days after the first one up
-// to and including the calibration end day; t_x and T are in weeks (days / 7), T measured to the
-// calibration end day. Purchases after it are the hold-out, kept only as a count for evaluation.
+// A transaction log (the eval's files) summarised per customer for the customer-base models, by
+// the one definition of the CDNOW rules the app uses too (history.ts: same-day purchases merged,
+// x = purchase days after the first up to the calibration end day, t_x and T in weeks). This
+// reproduces lifetimes' cdnow_customers_summary.csv exactly. Purchases after the calibration end
+// are the hold-out, kept only as a count for evaluation.
+import { customersAtCut, historyFromTransactions, purchasesBetween } from './history';
 
 export interface Transaction {
   customer: string;
@@ -33,40 +34,15 @@ export interface CustomerSummary {
  * first appearance in `transactions` (which may be in any order).
  */
 export function summariseLog(transactions: readonly Transaction[], calibrationEndDay: number): CustomerSummary[] {
-  // customer → day → amount, merging same-day purchases.
-  const byCustomer = new Map<string, Map<number, number>>();
-  for (const t of transactions) {
-    let days = byCustomer.get(t.customer);
-    if (!days) byCustomer.set(t.customer, (days = new Map()));
-    days.set(t.day, (days.get(t.day) ?? 0) + t.amount);
-  }
-  const out: CustomerSummary[] = [];
-  for (const [customer, days] of byCustomer) {
-    const sorted = [...days.keys()].sort((a, b) => a - b);
-    const firstDay = sorted[0];
-    if (firstDay > calibrationEndDay) continue;
-    let x = 0;
-    let lastCal = firstDay;
-    let spend = 0;
-    let holdout = 0;
-    for (let i = 1; i < sorted.length; i++) {
-      const d = sorted[i];
-      if (d <= calibrationEndDay) {
-        x++;
-        lastCal = d;
-        spend += days.get(d) as number;
-      } else holdout++;
-    }
-    out.push({
-      customer,
-      x,
-      t_x: (lastCal - firstDay) / 7,
-      T: (calibrationEndDay - firstDay) / 7,
-      zbar: x > 0 ? spend / x : 0,
-      holdout,
-      firstDay,
-      lastDay: sorted[sorted.length - 1],
-    });
-  }
-  return out;
+  const { history: h, customers } = historyFromTransactions(transactions, calibrationEndDay + 1);
+  return customersAtCut(h, calibrationEndDay + 1).map((c) => ({
+    customer: customers[c.i],
+    x: c.x,
+    t_x: c.t_x,
+    T: c.T,
+    zbar: c.zbar,
+    holdout: purchasesBetween(h, c.i, calibrationEndDay + 1, Infinity),
+    firstDay: c.firstDay,
+    lastDay: h.days[h.start[c.i + 1] - 1],
+  }));
 }

@@ -91,6 +91,49 @@ export function readHistory(sqlite: Database.Database, asOf: number): PurchaseHi
   return { endDay, n: ids.length, ids: Float64Array.from(ids), start: Int32Array.from(start), days, amounts, orders, complaints, feelings };
 }
 
+/**
+ * A purchase history from a transaction log (the eval's files): customers numbered in order of
+ * first appearance, same-day purchases merged, no complaints or messages.
+ */
+export function historyFromTransactions(transactions: readonly { customer: string; day: number; amount: number }[], endDay: number): { history: PurchaseHistory; customers: string[] } {
+  const index = new Map<string, number>();
+  const byCustomer: Map<number, number>[] = [];
+  for (const t of transactions) {
+    let i = index.get(t.customer);
+    if (i === undefined) {
+      i = byCustomer.length;
+      index.set(t.customer, i);
+      byCustomer.push(new Map());
+    }
+    byCustomer[i].set(t.day, (byCustomer[i].get(t.day) ?? 0) + t.amount);
+  }
+  const start = new Int32Array(byCustomer.length + 1);
+  const total = byCustomer.reduce((n, m) => n + m.size, 0);
+  const days = new Int32Array(total);
+  const amounts = new Float64Array(total);
+  let k = 0;
+  byCustomer.forEach((m, i) => {
+    start[i] = k;
+    for (const d of [...m.keys()].sort((a, b) => a - b)) {
+      days[k] = d;
+      amounts[k++] = m.get(d)!;
+    }
+  });
+  start[byCustomer.length] = k;
+  const history: PurchaseHistory = {
+    endDay,
+    n: byCustomer.length,
+    ids: Float64Array.from(byCustomer.keys()),
+    start,
+    days,
+    amounts,
+    orders: transactions.length,
+    complaints: new Map(),
+    feelings: new Map(),
+  };
+  return { history, customers: [...index.keys()] };
+}
+
 /** One customer at a cut day, in the units of the models (weeks for BG/NBD). */
 export interface CustomerAtCut {
   /** Index into the history's arrays. */
@@ -168,6 +211,13 @@ function latestFeeling(list: { day: number; negative: boolean }[] | undefined, c
  * (T = 0) has likelihood 1 whatever the parameters, so leaving them out changes nothing.
  */
 export const fittable = (rows: readonly CustomerAtCut[]): CustomerAtCut[] => rows.filter((r) => r.T > 0);
+
+/** Purchase days of customer i in [fromDay, toDay). */
+export function purchasesBetween(h: PurchaseHistory, i: number, fromDay: number, toDay: number): number {
+  let n = 0;
+  for (let k = h.start[i]; k < h.start[i + 1]; k++) if (h.days[k] >= fromDay && h.days[k] < toDay) n++;
+  return n;
+}
 
 /** Whether customer i bought on a day in [fromDay, toDay). */
 export function boughtBetween(h: PurchaseHistory, i: number, fromDay: number, toDay: number): boolean {

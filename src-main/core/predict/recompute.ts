@@ -107,10 +107,11 @@ export function scorePhase(h: PurchaseHistory, fit: FitPhase, settings: Predicti
 
 /** Paid revenue per local day before the analysis date (the dashboard's day table). */
 export function forecastPhase(sqlite: Database.Database, asOf: number): Record<ForecastPeriod, SalesForecast | null> {
-  const rows = sqlite.prepare('SELECT day, revenue_cents FROM sales_days WHERE day < ? ORDER BY day').raw().all(dayOf(asOf)) as [string, number][];
-  const points = rows.map(([date, value]) => ({ date, value }));
+  const date = dayOf(asOf - 1);
+  const rows = sqlite.prepare('SELECT day, revenue_cents FROM sales_days WHERE day <= ? ORDER BY day').raw().all(date) as [string, number][];
+  const points = rows.map(([d, value]) => ({ date: d, value }));
   const out = {} as Record<ForecastPeriod, SalesForecast | null>;
-  for (const period of FORECAST_PERIODS) out[period] = forecastSales(points, period, FORECAST_HORIZON[period], dayOf(asOf));
+  for (const period of FORECAST_PERIODS) out[period] = forecastSales(points, period, FORECAST_HORIZON[period], date);
   return out;
 }
 
