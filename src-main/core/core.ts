@@ -12,6 +12,8 @@ import { sampleShopJob } from './sample/sample-job';
 import { sentimentModelJob } from './sentiment/model-job';
 import { segmentsNameJob } from './segments/name-job';
 import { followData, recomputeJob } from './segments/recompute-job';
+import { followSalesDays, salesDaysJob } from './dashboard/days-job';
+import { followSegments, predictJob } from './predict/recompute-job';
 import { reanalyseJob, startReanalysisIfStale } from './sentiment/reanalyse-job';
 import { setSentimentResources } from './sentiment/lexicons';
 import { takeDeferred } from './sentiment/derive-hook';
@@ -69,6 +71,8 @@ export function startCore(opts: CoreOptions): Core {
   jobs.register(sentimentModelJob(models));
   jobs.register(segmentsNameJob(models));
   jobs.register(recomputeJob);
+  jobs.register(salesDaysJob);
+  jobs.register(predictJob);
   if (!opts.noResume) {
     jobs.resumeInterrupted();
     // After an update of the sentiment analyzer, every message and review is re-analysed by itself.
@@ -79,8 +83,12 @@ export function startCore(opts: CoreOptions): Core {
   changeBus(sqlite).on(() => {
     if (takeDeferred(sqlite)) startReanalysisIfStale(jobs, db, sqlite, true);
   });
+  // A big bulk write of orders leaves the dashboard's days stale: rebuilt first, before what follows.
+  followSalesDays(jobs, sqlite);
   // Segments follow the data: a bulk write (or a first order with no analysis yet) starts a recompute.
   followData(jobs, sqlite, { atStart: !opts.noResume });
+  // Predictions follow the segments: each stored segments run queues a predictions run behind it.
+  followSegments(jobs, sqlite, { atStart: !opts.noResume });
   return {
     db,
     sqlite,

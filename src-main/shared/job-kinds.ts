@@ -14,6 +14,7 @@ export const JOB_KINDS = {
   'sentiment.reanalyse': 'write',
   'sentiment.model': 'model',
   'segments.recompute': 'write',
+  'dashboard.days': 'write',
   'segments.name': 'model',
   'predictions.recompute': 'write',
 } as const satisfies Record<string, JobLane>;

@@ -15,11 +15,6 @@
 //       the ml-kmeans package, both with k-means++ seeding, for k = 2..10 on the same 100,000 × 5
 //       standardised points (generated blobs), same iteration cap; the time of each.
 // Prints a table, then one JSON line.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startCore, type Core } from '../../src-main/core/core';
 import { patronRouter } from '../../src-main/core/router';
 import { forgetOverview } from '../../src-main/core/segments/queries';
 import type { Filter } from '../../src-main/shared/filters';
@@ -27,49 +22,14 @@ import { kmeans as mlKmeans } from 'ml-kmeans';
 import { kmeans as ownKmeans } from '../../src-main/core/segments/kmeans';
 import { Rng } from '../../src-main/core/sample/random';
 import { DATA_NOW } from './lib/crm-data';
+import { openSampleDatabase } from './lib/sample-db';
 import { intFlag, log, parseArgs, type BenchResult } from './lib/report';
 import { round, summarize, timed, timedAsync } from './lib/stats';
 import { printTable, type Cell } from './lib/table';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const resourcesDir = join(here, '..', '..', 'resources');
-/** Bump when the generated data changes, so a cached database is rebuilt. */
-const DATA_VERSION = 'v1';
-const SEED = 20251203;
 const TARGET = { recomputeS: 10, dashboardP99Ms: 100, listCountP99Ms: 100 };
 const DAY = 86_400_000;
-const ANALYSIS_DATE = new Date(DATA_NOW).toISOString().slice(0, 10);
-
 type Caller = ReturnType<typeof patronRouter.createCaller>;
-
-async function waitForJobs(core: Core): Promise<void> {
-  await core.jobs.idle();
-}
-
-async function openDatabase(customers: number, fresh: boolean): Promise<Core> {
-  const dir = join(tmpdir(), `patron-bench-analytics-${DATA_VERSION}-${customers}`);
-  if (fresh) rmSync(dir, { recursive: true, force: true });
-  const built = existsSync(join(dir, 'patron.sqlite')) && existsSync(join(dir, 'ready'));
-  if (!built) {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-  }
-  const core = startCore({ dataDir: dir, resourcesDir, noResume: true });
-  if (!built) {
-    log(`building ${customers.toLocaleString()} customers with the sample shop generator (once; cached in ${dir})...`);
-    const caller = patronRouter.createCaller({ core });
-    await caller.segments.setAnalysisDate({ date: ANALYSIS_DATE });
-    const t0 = performance.now();
-    const id = core.jobs.start('sample.load', { seed: SEED, customers, anchor: DATA_NOW });
-    await waitForJobs(core);
-    const job = core.jobs.get(id);
-    if (job.status !== 'done') throw new Error(`the sample shop job ended ${job.status}: ${job.error?.message ?? ''}`);
-    log(`built in ${round((performance.now() - t0) / 1000, 1)} s`);
-    mkdirSync(join(dir, 'ready'), { recursive: true });
-  }
-  await waitForJobs(core);
-  return core;
-}
 
 /** A fixed mix of smart lists a shop owner would save. */
 function listFilters(city: string, tag: string): Filter[] {
@@ -133,7 +93,7 @@ export async function run(args: string[]): Promise<BenchResult> {
   const customers = intFlag(flags, 'customers', 100_000);
   const runs = intFlag(flags, 'runs', 3);
   const queries = intFlag(flags, 'queries', 100);
-  const core = await openDatabase(customers, flags.has('fresh'));
+  const core = await openSampleDatabase(customers, flags.has('fresh'));
   try {
     const caller: Caller = patronRouter.createCaller({ core });
     const count = (sql: string) => (core.sqlite.prepare(sql).get() as { n: number }).n;
@@ -145,7 +105,7 @@ export async function run(args: string[]): Promise<BenchResult> {
     for (let i = 0; i < runs; i++) {
       const [ms] = await timedAsync(async () => {
         const { jobId } = await caller.segments.recompute({});
-        await waitForJobs(core);
+        await core.jobs.idle();
         const job = core.jobs.get(jobId);
         if (job.status !== 'done') throw new Error(`recompute ended ${job.status}: ${job.error?.message ?? ''}`);
       });
@@ -167,7 +127,7 @@ export async function run(args: string[]): Promise<BenchResult> {
         lines: [{ name: 'Bench item', quantity: 1, unitPriceCents: 12_900 }],
       });
     });
-    await waitForJobs(core);
+    await core.jobs.idle();
 
     // Dashboard queries over the last 12 months.
     const to = DATA_NOW;

@@ -216,8 +216,9 @@ describe('change events', () => {
     expect(seen.changes().filter((c) => c.op === 'bulk')).toEqual([]);
     await importOrders(core, path);
     const bulk = seen.changes().filter((c) => c.op === 'bulk');
-    // 'segments': the recompute that follows a bulk write (segments/recompute-job.ts followData).
-    expect(bulk.map((c) => c.type).sort()).toEqual(['customer', 'order', 'segments']);
+    // 'segments': the recompute that follows a bulk write (segments/recompute-job.ts followData);
+    // 'predictions': the run that follows each segments run (predict/recompute-job.ts).
+    expect(bulk.map((c) => c.type).sort()).toEqual(['customer', 'order', 'predictions', 'segments']);
   });
 });
 

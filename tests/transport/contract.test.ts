@@ -95,9 +95,14 @@ const BAD: Case[] = [
   ['dashboard.products', { from: 0, to: 1, limit: 0 }, 'limit'],
   ['dashboard.attention', { limit: 1000 }, 'limit'],
   ['dashboard.satisfaction', { bucket: 'month', from: 'May', to: 1 }, 'from'],
+  // Predictions.
+  ['predictions.customer', { customerId: 0 }, 'customerId'],
+  ['predictions.forecast', { period: 'year' }, 'period'],
+  ['predictions.alsoBought', { item: '' }, 'item'],
+  ['predictions.setSettings', { horizonMonths: 0, discountRate: 0.1 }, 'horizonMonths'],
 ];
 /** Calls that take no input, so have nothing to validate. */
-const NO_INPUT = ['app.overview', 'app.info', 'app.preferences', 'customers.cities', 'tags.list', 'jobs.events', 'changes.events', 'money.overview', 'sample.remove', 'models.status', 'models.hardware', 'models.installed', 'models.downloads', 'models.events', 'sentiment.reanalyse', 'segments.overview', 'segments.recompute', 'lists.all', ...IMPORT_EXPORT_NO_INPUT];
+const NO_INPUT = ['app.overview', 'app.info', 'app.preferences', 'customers.cities', 'tags.list', 'jobs.events', 'changes.events', 'money.overview', 'sample.remove', 'models.status', 'models.hardware', 'models.installed', 'models.downloads', 'models.events', 'sentiment.reanalyse', 'segments.overview', 'segments.recompute', 'lists.all', 'predictions.overview', 'predictions.recompute', ...IMPORT_EXPORT_NO_INPUT];
 
 const call = (path: string, input: unknown) => client.byPath(path, input);
 

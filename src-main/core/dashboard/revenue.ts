@@ -10,6 +10,7 @@
 // before: both series count orders, and they add up to the bucket's orders.
 import type Database from 'better-sqlite3';
 import { intervals, ymd, type Bucket } from './buckets';
+import { salesDaysSource } from './sales-days';
 
 export interface RevenueInput {
   bucket: Bucket;
@@ -85,10 +86,15 @@ class DaySums {
   }
 }
 
+/** The whole local days a range [from, to) in ms covers, as [first midnight, midnight after the last). */
+export function dayBounds(from: number, to: number): [number, number] {
+  const f = dayStart(from);
+  return [f, Math.max(dayEnd(to), f + 1)];
+}
+
 /** The whole local days a range [from, to) in ms covers, as an inclusive 'YYYY-MM-DD' pair. */
 export function dayRange(from: number, to: number): [string, string] {
-  const f = dayStart(from);
-  return days(f, Math.max(dayEnd(to), f + 1));
+  return days(...dayBounds(from, to));
 }
 
 export function revenueOverview(sqlite: Database.Database, input: RevenueInput) {
@@ -99,9 +105,10 @@ export function revenueOverview(sqlite: Database.Database, input: RevenueInput) 
   const list = intervals(bucket, from, to);
   const beforeFrom = dayStart(from - (to - from));
   const spanFrom = Math.min(beforeFrom, ...list.map((b) => b.prevFrom));
+  const source = salesDaysSource(sqlite, 'sales_days', dayStart(spanFrom), to);
   const rows = sqlite
-    .prepare('SELECT day, revenue_cents AS revenueCents, orders, unconverted FROM sales_days WHERE day >= ? AND day <= ? ORDER BY day')
-    .all(...days(dayStart(spanFrom), to)) as Day[];
+    .prepare(`SELECT day, revenue_cents AS revenueCents, orders, unconverted FROM ${source.sql} WHERE day >= ? AND day <= ? ORDER BY day`)
+    .all(...source.params, ...days(dayStart(spanFrom), to)) as Day[];
   const sums = new DaySums(rows);
 
   // New customers: first paid order ever in the range, bucketed here (an indexed range of times).

@@ -7,7 +7,9 @@
 // Added orders are added to the days (UPSERT +=) by the derived-state hook below. A deleted order
 // (on its own, or by cascade with its customer or the sample shop) is taken off its days by a
 // trigger, the one place that still sees the row: after the delete nobody knows its day. A rate
-// or shop-currency change, or a time-zone move, rebuilds both tables from scratch (rare).
+// or shop-currency change, or a time-zone move, rebuilds both tables from scratch (rare). A bulk
+// write of more than DAYS_INLINE_MAX orders marks them stale instead and a job rebuilds them after
+// it commits (days-job.ts); meanwhile the dashboard sums the orders directly (salesDaysSource).
 import type Database from 'better-sqlite3';
 import type { DerivedHook } from '../derived/hooks';
 import { IN_SHOP_CURRENCY, PAID, UNCONVERTED, inShopCurrency } from '../orders/metrics';
@@ -45,18 +47,26 @@ function coverQuarters(sqlite: Database.Database, where: string, params: unknown
   }
 }
 
+// The rows of each table as summed from the orders `where` selects: what the sweeps add, and what
+// the dashboard reads directly while the tables are being rebuilt (salesDaysSource).
+const SALES_ROWS = (where: string, from = 'orders') => `SELECT ${DAY} AS day, coalesce(sum(${IN_SHOP_CURRENCY}), 0) AS revenue_cents, count(*) AS orders,
+    count(*) FILTER (WHERE ${UNCONVERTED}) AS unconverted
+  FROM ${from} WHERE ${PAID} AND ${where} GROUP BY day`;
+
 const SALES = (where: string, from = 'orders') => `INSERT INTO sales_days (day, revenue_cents, orders, unconverted)
-  SELECT ${DAY} AS d, coalesce(sum(${IN_SHOP_CURRENCY}), 0), count(*), count(*) FILTER (WHERE ${UNCONVERTED})
-  FROM ${from} WHERE ${PAID} AND ${where} GROUP BY d
+  ${SALES_ROWS(where, from)}
   ON CONFLICT(day) DO UPDATE SET revenue_cents = revenue_cents + excluded.revenue_cents,
     orders = orders + excluded.orders, unconverted = unconverted + excluded.unconverted`;
 
 // A line's item: its product, or its name when it has none (a deleted product, an import line
 // naming no known product). The name kept is the greatest seen, so adding and rebuilding agree.
+const PRODUCT_ROWS = (where: string) => `SELECT ${DAY} AS day, coalesce(CAST(i.product_id AS TEXT), 'name:' || i.product_name) AS item,
+    i.product_id AS product_id, max(i.product_name) AS product_name,
+    coalesce(sum(${inShopCurrency('i.quantity * i.unit_price_cents')}), 0) AS revenue_cents, sum(i.quantity) AS quantity
+  FROM orders JOIN order_items i ON i.order_id = orders.id WHERE orders.${PAID} AND ${where} GROUP BY day, item`;
+
 const PRODUCTS = (where: string) => `INSERT INTO product_days (day, item, product_id, product_name, revenue_cents, quantity)
-  SELECT ${DAY} AS d, coalesce(CAST(i.product_id AS TEXT), 'name:' || i.product_name) AS it, i.product_id, max(i.product_name),
-    coalesce(sum(${inShopCurrency('i.quantity * i.unit_price_cents')}), 0), sum(i.quantity)
-  FROM orders JOIN order_items i ON i.order_id = orders.id WHERE orders.${PAID} AND ${where} GROUP BY d, it
+  ${PRODUCT_ROWS(where)}
   ON CONFLICT(day, item) DO UPDATE SET revenue_cents = revenue_cents + excluded.revenue_cents,
     quantity = quantity + excluded.quantity, product_name = max(product_name, excluded.product_name)`;
 
@@ -110,23 +120,56 @@ export function installOrderGoneTrigger(sqlite: Database.Database): void {
 }
 
 // The time zone the days were cut in: a machine moved to another zone cuts them again at start.
+// The key is absent while the days are stale: a big bulk write left them to the rebuild job
+// (days-job.ts), and a crash before that job ran has them rebuilt at the next start.
 const ZONE_KEY = 'salesDaysZone';
 const zoneNow = () => Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'local';
+const storedZone = (sqlite: Database.Database) => sqlite.prepare('SELECT value ->> ? FROM settings WHERE key = ?').pluck().get('$', ZONE_KEY) as string | undefined;
 
 /**
- * At core start: builds the days once for a database that had orders before the tables existed
- * (migration 0005 creates them empty), and again after a change of the machine's time zone.
- * Costs one settings read when nothing is to do.
+ * A bulk write adding more orders than this leaves the days to the rebuild job, started as soon as
+ * it commits (as sentiment's INLINE_MAX does): the sweep of 400,000 orders and their 1,000,000 lines
+ * took 2.6–5.3 s (2 shared cores) of a 1,000,000-line import's transaction. Smaller writes, single
+ * orders and the sample shop add to the days in their own transaction.
  */
-export function ensureSalesDays(sqlite: Database.Database): void {
+export const DAYS_INLINE_MAX = 20_000;
+
+/** Whether the days are stale (being rebuilt): the dashboard then sums the orders directly. */
+export function salesDaysStale(sqlite: Database.Database): boolean {
+  return storedZone(sqlite) !== zoneNow();
+}
+
+function markStale(sqlite: Database.Database): void {
+  sqlite.prepare('DELETE FROM settings WHERE key = ?').run(ZONE_KEY);
+}
+
+/**
+ * What the dashboard reads the days of [from, to) (ms, local midnights) from: the table itself, or
+ * while it is stale, the same rows summed from those days' orders (a subquery, through the orders'
+ * time index: slower, but never a wrong total).
+ */
+export function salesDaysSource(sqlite: Database.Database, table: 'sales_days' | 'product_days', from: number, to: number): { sql: string; params: number[] } {
+  if (!salesDaysStale(sqlite)) return { sql: table, params: [] };
+  const where = 'orders.ordered_at >= ? AND orders.ordered_at < ?';
+  coverQuarters(sqlite, where, [from, to]);
+  return { sql: `(${table === 'sales_days' ? SALES_ROWS(where) : PRODUCT_ROWS(where)})`, params: [from, to] };
+}
+
+/**
+ * Makes the days current: builds them once for a database that had orders before the tables
+ * existed (migration 0005 creates them empty), again after a change of the machine's time zone,
+ * and after a big bulk write left them stale. At core start and in the rebuild job; costs one
+ * settings read when nothing is to do. Returns whether it rebuilt.
+ */
+export function ensureSalesDays(sqlite: Database.Database): boolean {
   const zone = zoneNow();
-  const stored = sqlite.prepare('SELECT value ->> ? FROM settings WHERE key = ?').pluck().get('$', ZONE_KEY) as string | undefined;
-  if (stored === zone) return;
-  sqlite.transaction(() => {
+  if (storedZone(sqlite) === zone) return false;
+  return sqlite.transaction(() => {
     const hasOrders = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM orders)').pluck().get() === 1;
     const hasDays = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM sales_days)').pluck().get() === 1;
     if (hasOrders || hasDays) rebuildSalesDays(sqlite);
     sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(ZONE_KEY, JSON.stringify(zone));
+    return hasOrders || hasDays;
   })();
 }
 
@@ -137,12 +180,16 @@ export const salesDays: DerivedHook = {
     if (w.type !== 'order') return; // a customer's deleted orders left their days by the trigger
     if (w.op === 'create') addOrdersToDays(sqlite, w.ids);
     // An order changed in place: its old day is no longer known, so everything is summed again.
-    else if (w.op === 'update') rebuildSalesDays(sqlite);
+    else if (w.op === 'update' && !salesDaysStale(sqlite)) rebuildSalesDays(sqlite);
   },
   afterBulk(sqlite, bulk) {
+    // Stale days are rebuilt whole by the job, this write's orders with them.
+    if (salesDaysStale(sqlite)) return;
     // Bulk writes (the import, the sample shop) only add orders, and lines only to orders they
     // added (import/write-orders.ts); orders from before are never changed by them.
-    if (bulk.changedOf('order').size) rebuildSalesDays(sqlite);
-    else if (bulk.maxId('order') > bulk.addedAfter('order')) addOrdersAfter(sqlite, bulk.addedAfter('order'));
+    const added = bulk.maxId('order') - bulk.addedAfter('order');
+    if (added > DAYS_INLINE_MAX) markStale(sqlite);
+    else if (bulk.changedOf('order').size) rebuildSalesDays(sqlite);
+    else if (added > 0) addOrdersAfter(sqlite, bulk.addedAfter('order'));
   },
 };

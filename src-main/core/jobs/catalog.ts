@@ -10,6 +10,8 @@ import type { sentimentModelJob } from '../sentiment/model-job';
 import type { reanalyseJob } from '../sentiment/reanalyse-job';
 import type { segmentsNameJob } from '../segments/name-job';
 import type { recomputeJob } from '../segments/recompute-job';
+import type { salesDaysJob } from '../dashboard/days-job';
+import type { predictJob } from '../predict/recompute-job';
 import type { DetailOf, RawInputOf, ResultOf } from './job-kind';
 import type { JobStatus } from '../../shared/job-kinds';
 import type { ErrorShape } from '../errors';
@@ -23,6 +25,8 @@ export interface JobCatalog {
   'sentiment.model': ReturnType<typeof sentimentModelJob>;
   'segments.name': ReturnType<typeof segmentsNameJob>;
   'segments.recompute': typeof recomputeJob;
+  'dashboard.days': typeof salesDaysJob;
+  'predictions.recompute': typeof predictJob;
 }
 
 // A kind added to one list and not the other is a type error here.

@@ -238,11 +238,14 @@ function expectedIfAlive(p: BgnbdParams, t: number, x: number, T: number): numbe
   const a = awayFromOne(p.a);
   const c = a + p.b + x - 1;
   const z = t / (p.alpha + T + t);
-  let f = Math.exp((a - 1) * Math.log1p(-z)) * hyp2f1(a + p.b - 1 - p.r, a - 1, c, z);
-  // With a in the hundreds (dropout nearly the same for everyone) and z near 1 that product is
-  // 0 × ∞. Pfaff's transformation on b (A&S 15.3.4) gives it as ₂F₁(r+x, a−1; c; z/(z−1)), whose
-  // terms shrink like a/c · z/(1−z) there.
-  if (!Number.isFinite(f)) f = hyp2f1Series(p.r + x, a - 1, c, z / (z - 1));
+  // With a in the tens or hundreds (dropout nearly the same for everyone) Euler's series climbs
+  // for about a·z terms, past 1e308 when z nears 1 (0 × ∞). Pfaff's transformation on b (A&S
+  // 15.3.4) gives the same product as ₂F₁(r+x, a−1; c; z/(z−1)), whose terms shrink at once by
+  // about (a−1)/c · z/(1−z): a handful of terms where Euler's needs hundreds.
+  const w = z / (z - 1);
+  const pfaffFirst = a > 10 && ((a - 1) / c) * Math.abs(w) * Math.max(1, p.r + x) < 0.5;
+  let f = pfaffFirst ? hyp2f1Series(p.r + x, a - 1, c, w) : Math.exp((a - 1) * Math.log1p(-z)) * hyp2f1(a + p.b - 1 - p.r, a - 1, c, z);
+  if (!Number.isFinite(f)) f = pfaffFirst ? Math.exp((a - 1) * Math.log1p(-z)) * hyp2f1(a + p.b - 1 - p.r, a - 1, c, z) : hyp2f1Series(p.r + x, a - 1, c, w);
   return (c / (a - 1)) * (1 - f);
 }
 

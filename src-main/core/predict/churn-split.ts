@@ -3,7 +3,7 @@
 // and scores at the analysis date; the eval and the tests score at a split date and measure the
 // AUC against what happened after it, beside the AUC of recency alone.
 import { auc } from './auc';
-import { fitBgnbd, pAlive, pNoPurchase, type BgnbdParams } from './bgnbd';
+import { fitBgnbd, pAlive, pNoPurchase, type BgnbdFit, type BgnbdParams } from './bgnbd';
 import { bgnbdOnly, churnRisk, fitChurn, type ChurnInput, type ChurnModel } from './churn';
 import { boughtBetween, customersAtCut, fittable, type CustomerAtCut, type PurchaseHistory } from './history';
 
@@ -24,6 +24,8 @@ export function churnInputsAt(rows: readonly CustomerAtCut[], cutDay: number, pe
 
 export interface TrainedChurn {
   model: ChurnModel;
+  /** The BG/NBD fit at the training cut (null when there was nothing to fit). */
+  fit: BgnbdFit | null;
   /** The cut it was trained at, and the label period after it (days). */
   trainCutDay: number;
   trainPeriodDays: number;
@@ -41,12 +43,12 @@ export function trainChurn(h: PurchaseHistory, cutDay: number, periodDays: numbe
   const trainPeriodDays = Math.min(periodDays, Math.floor((cutDay - firstDay) / 2));
   const trainCutDay = cutDay - trainPeriodDays;
   const rows = trainPeriodDays >= 7 ? customersAtCut(h, trainCutDay) : [];
-  if (fittable(rows).length < 2) return { model: bgnbdOnly(), trainCutDay, trainPeriodDays };
+  if (fittable(rows).length < 2) return { model: bgnbdOnly(), fit: null, trainCutDay, trainPeriodDays };
   // Not converged still gives the best parameters found: good enough to rank with.
   const fit = fitBgnbd(fittable(rows));
   const inputs = churnInputsAt(rows, trainCutDay, trainPeriodDays, fit.params);
   const churned = rows.map((c) => !boughtBetween(h, c.i, trainCutDay, cutDay));
-  return { model: fitChurn(inputs, churned), trainCutDay, trainPeriodDays };
+  return { model: fitChurn(inputs, churned), fit, trainCutDay, trainPeriodDays };
 }
 
 export interface ChurnSplitResult {
@@ -60,12 +62,14 @@ export interface ChurnSplitResult {
 
 /**
  * Scores everyone who bought before `splitDay` as of then, and measures against who bought nothing
- * in the `periodDays` after it. Only the history before the split is used to fit and score.
+ * in the `periodDays` after it. Only the history before the split is used to fit and score
+ * (`fitAtSplit`, when given, must be the BG/NBD fit on the customers as of `splitDay`).
  */
-export function churnSplit(h: PurchaseHistory, splitDay: number, periodDays: number): ChurnSplitResult | null {
+export function churnSplit(h: PurchaseHistory, splitDay: number, periodDays: number, fitAtSplit?: BgnbdFit | null): ChurnSplitResult | null {
   const rows = customersAtCut(h, splitDay);
   if (fittable(rows).length < 2) return null;
-  const fit = fitBgnbd(fittable(rows));
+  // The app passes the fit it already made at this cut (training its own model there).
+  const fit = fitAtSplit ?? fitBgnbd(fittable(rows));
   const trained = trainChurn(h, splitDay, periodDays);
   const inputs = churnInputsAt(rows, splitDay, periodDays, fit.params);
   const churned = rows.map((c) => !boughtBetween(h, c.i, splitDay, splitDay + periodDays));

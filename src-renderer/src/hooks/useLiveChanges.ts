@@ -21,10 +21,12 @@ const SHOWN_IN: Record<RecordType, readonly QueryKey[]> = {
   feedback: [keys.timelineAll, keys.overview, keys.customerAll, keys.sentimentAll, keys.dashboardAll, keys.listsAll],
   note: [keys.timelineAll],
   task: [keys.openTasks, keys.timelineAll, keys.customerAll, keys.overview],
-  settings: [keys.preferences, keys.customersAll, keys.customerAll, keys.overview, keys.money, keys.segmentsAll, keys.dashboardAll, keys.listsAll],
+  settings: [keys.preferences, keys.customersAll, keys.customerAll, keys.overview, keys.money, keys.segmentsAll, keys.dashboardAll, keys.listsAll, keys.predictionsAll],
   // A recompute (or one customer's update) moves people between segments: lists and counts follow.
   segments: [keys.segmentsAll, keys.listsAll, keys.customersAll, keys.customerAll, keys.dashboardAll],
   list: [keys.listsAll],
+  // A predictions run: churn risk, CLV, forecasts and suggestions everywhere they show, and lists filtering on them.
+  predictions: [keys.predictionsAll, keys.listsAll, keys.customersAll, keys.dashboardAll, keys.segmentsAll],
 };
 
 export function refreshFor(qc: QueryClient, types: Iterable<RecordType>): void {

@@ -15,6 +15,8 @@ const KEY = {
   'sentiment.model': 'sentiment_model',
   'segments.recompute': 'segments_recompute',
   'segments.name': 'segments_name',
+  'dashboard.days': 'dashboard_days',
+  'predictions.recompute': 'predictions_recompute',
 } as const satisfies Record<JobKindName, string>;
 
 export function jobName(kind: JobKindName, t: TFunction): string {
@@ -80,6 +82,10 @@ export function jobResultSummary(job: JobView, t: TFunction): string {
       if (r.k) parts.push(t('jobs.result.clusters', { count: r.k }));
       return parts.join(' · ');
     }
+    case 'dashboard.days':
+      return ''; // its name says what it did
+    case 'predictions.recompute':
+      return job.result ? t('jobs.result.predicted', { count: job.result.customers }) : '';
   }
 }
 

@@ -21,6 +21,7 @@ export const keys = {
   sentimentOverview: (bucket: 'week' | 'month') => ['sentiment', 'overview', bucket] as const,
   /** Segments, clusters, the analysis run and the dashboard's segment figures. */
   segmentsAll: ['segments'] as const,
+  predictionsAll: ['predictions'] as const,
   /** Saved smart lists, their counts and the customers they hold. */
   listsAll: ['lists'] as const,
   /** Every dashboard query (revenue, orders, products, satisfaction...). */

@@ -1,6 +1,7 @@
 // What a bench hands back and how it reaches stdout: progress goes to stderr, tables to stdout,
 // and the very last line of stdout is one JSON object that scripts can parse.
-export type BenchResult = Record<string, number | string>;
+/** Flat numbers and strings for benches; evals may nest (the clv eval's fitted parameters). */
+export type BenchResult = Record<string, unknown>;
 
 export interface BenchModule {
   /** Runs the bench with its own command-line arguments and returns the flat result record. */
