@@ -11,8 +11,14 @@ export interface PredictionSettings {
 export const CLV_HORIZON_RANGE = { min: 1, max: 60 } as const;
 export const DISCOUNT_RATE_RANGE = { min: 0, max: 0.5 } as const;
 
-/** "Churned" means no paid order in the next this many days: the churn risk's period. */
+/**
+ * "Churned" means no paid order in the churn period that follows. It follows the shop's rhythm
+ * (core/predict/churn-period.ts: twice its customers' usual gap between orders, in whole weeks,
+ * within these bounds), so a tea shop and a furniture shop both ask "gone for longer than usual";
+ * CHURN_PERIOD_DAYS is the period where there are no repeat customers to measure it on.
+ */
 export const CHURN_PERIOD_DAYS = 90;
+export const CHURN_PERIOD_RANGE = { min: 28, max: 364 } as const;
 
 /**
  * Thin data: below these the models are not fitted (nothing is shown, with the reason). A
@@ -33,6 +39,8 @@ export type ChurnReason =
   | { code: 'complaints'; count: number }
   /** The customer's latest message or review read as negative. */
   | { code: 'negative_feeling' }
+  /** No order for `sinceDays` (said when nothing more specific stands out). */
+  | { code: 'quiet'; sinceDays: number }
   /** Few orders for how long they have been a customer: the model thinks they may have left. */
   | { code: 'likely_gone'; pAlive: number };
 export type ChurnReasonCode = ChurnReason['code'];

@@ -46,7 +46,7 @@ export async function run(args: string[]): Promise<BenchResult> {
       [...PARTS.map((p) => [p, med(parts[p]), round(Math.min(...parts[p]), 3), round(Math.max(...parts[p]), 3)]), ['total (job, start to done)', med(totals), round(Math.min(...totals), 3), round(Math.max(...totals), 3)]],
     );
     const check = o.fits?.churn.check;
-    log(`scored ${o.totals.customers.toLocaleString()} customers; churn AUC on the last 90 days ${check ? round(check.auc, 3) : '–'} vs recency ${check ? round(check.recencyAuc, 3) : '–'}; ${o.fits?.basket.rules ?? 0} rules`);
+    log(`scored ${o.totals.customers.toLocaleString()} customers; churn AUC on the last ${o.fits?.churn.periodDays ?? 0} days ${check ? round(check.auc, 3) : '–'} vs recency ${check ? round(check.recencyAuc, 3) : '–'}; ${o.fits?.basket.rules ?? 0} rules`);
     const total = med(totals);
     if (total >= TARGET_S) process.exitCode = 1;
     return {

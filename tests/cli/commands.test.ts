@@ -92,8 +92,10 @@ describe('npm run cli', () => {
     const npm = spawnSync('npm', ['run', '--silent', 'cli', '--', 'jobs', '--data-dir', data], { encoding: 'utf8' });
     expect(npm.status).toBe(0);
     const { jobs }: { jobs: JobJson[] } = JSON.parse(npm.stdout.trimEnd().split('\n').pop() ?? '');
-    // The segments recompute the sample shop set off ran to its end before the command exited.
+    // The segments recompute the sample shop set off, and the predictions after it, ran to their
+    // end before the command exited.
     expect(jobs.map((j) => [j.kind, j.status])).toEqual([
+      ['predictions.recompute', 'done'],
       ['segments.recompute', 'done'],
       ['sample.load', 'done'],
     ]);

@@ -77,7 +77,7 @@ describe('lists: saved filters through the one write path', () => {
     expect(events.at(-1)?.changes).toEqual([{ type: 'list', op: 'create', ids: [id], customerIds: [] }]);
 
     expect(await caller.lists.get({ id })).toMatchObject({ id, name: 'Shanghai big spenders', filter: shanghaiBigSpenders, count: 2, updatedAt: null });
-    expect(await caller.lists.count({ filter: shanghaiBigSpenders })).toEqual({ count: 2 });
+    expect((await caller.lists.count({ filter: shanghaiBigSpenders })).count).toBe(2);
 
     await caller.lists.update({ id, name: 'Shanghai 1000+' });
     expect(events.at(-1)?.changes).toEqual([{ type: 'list', op: 'update', ids: [id], customerIds: [] }]);

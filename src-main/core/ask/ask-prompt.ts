@@ -43,7 +43,7 @@ const NOTE: Partial<Record<FilterField, string>> = {
   feeling: `unhappy, happy; last ${FEELING_DAYS} days`,
   rfm_segment: 'codes below',
   complained_about: `codes below; last ${FEELING_DAYS} days`,
-  churn_risk: 'percent 0-100, chance of no order in the next 90 days',
+  churn_risk: 'percent 0-100, chance they order nothing for longer than their usual rhythm',
   p_alive: 'percent 0-100, chance they are still a customer',
   clv: 'predicted value of future orders, whole CURRENCY',
 };

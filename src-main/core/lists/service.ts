@@ -40,6 +40,21 @@ export function countFilter(sqlite: Database.Database, filter: Filter, asOf = an
   return sqlite.prepare(`SELECT count(*) FROM customers c WHERE ${sql}`).pluck().get(...params) as number;
 }
 
+/**
+ * The matching customers' predicted value: their CLVs summed from the latest predictions run
+ * (customer_predictions), over that run's horizon. Null before the first run.
+ */
+export function filterValue(sqlite: Database.Database, filter: Filter, asOf = analysisAsOf(sqlite).asOf): { clvCents: number; horizonMonths: number } | null {
+  const horizonMonths = sqlite.prepare('SELECT horizon_months FROM prediction_runs ORDER BY id DESC LIMIT 1').pluck().get() as number | undefined;
+  if (horizonMonths === undefined) return null;
+  const { sql, params } = compileFilter(filter, { asOf });
+  const clvCents = sqlite
+    .prepare(`SELECT coalesce(sum(p.clv_cents), 0) FROM customers c JOIN customer_predictions p ON p.customer_id = c.id WHERE ${sql}`)
+    .pluck()
+    .get(...params) as number;
+  return { clvCents, horizonMonths };
+}
+
 /** Every list with its count now, in name order. */
 export function listLists(sqlite: Database.Database): SmartListWithCount[] {
   const { asOf } = analysisAsOf(sqlite);

@@ -4,7 +4,7 @@
 // negative last message. A logistic regression weighs them, fitted on the shop's own history:
 // the same features as of one period ago, labelled by whether the customer then bought in the
 // period that followed. Where that history is too thin to fit, the BG/NBD probability is the risk.
-import type { ChurnReason } from '../../shared/predictions';
+import { CHURN_BANDS, type ChurnReason } from '../../shared/predictions';
 
 /** What one customer looked like at a cut date. */
 export interface ChurnInput {
@@ -188,8 +188,15 @@ export function churnReasons(model: ChurnModel, c: ChurnInput): ChurnReason[] {
   add(5, c.negativeFeeling ? { code: 'negative_feeling' } : null);
   // The model's own view, only when nothing above says it in plainer words.
   if (!out.some((o) => o.reason.code === 'gap' || o.reason.code === 'one_order')) add(0, c.pAlive < 0.5 ? { code: 'likely_gone', pAlive: Number(c.pAlive.toFixed(2)) } : null);
+  if (!out.length && churnRisk(model, c) >= RISK_NEEDS_REASON) {
+    // At risk but no single fact stands out: say the plainest one, how long since the last order.
+    return [c.pAlive < 0.5 ? { code: 'likely_gone', pAlive: Number(c.pAlive.toFixed(2)) } : { code: 'quiet', sinceDays: Math.round(c.sinceDays) }];
+  }
   return out
     .sort((a, b) => b.push - a.push)
     .slice(0, MAX_REASONS)
     .map((o) => o.reason);
 }
+
+/** A risk this high always comes with a reason (the medium band of shared/predictions.ts). */
+const RISK_NEEDS_REASON = CHURN_BANDS.find((b) => b.band === 'medium')!.min;

@@ -4,7 +4,6 @@
 // change of the analysis date) is followed by a predictions run on the same date.
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { CHURN_PERIOD_DAYS } from '../../shared/predictions';
 import type { JobKindName } from '../../shared/job-kinds';
 import { changeBus } from '../changes/bus';
 import { defineJob } from '../jobs/job-kind';
@@ -59,7 +58,7 @@ export const predictJob = defineJob({
     const t0 = performance.now();
     await ctx.step(
       () => {
-        runId = storeRun(sqlite, { asOf, history, fit, score, forecast, basket, settings, periodDays: CHURN_PERIOD_DAYS, previousDate: previous?.date });
+        runId = storeRun(sqlite, { asOf, history, fit, score, forecast, basket, settings, periodDays: score.periodDays, previousDate: previous?.date });
       },
       { checkpoint: { stored: true }, done: PREDICT_PHASES.length, total: PREDICT_PHASES.length, detail: { phase: 'storing' } },
     );

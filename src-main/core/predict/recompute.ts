@@ -4,7 +4,6 @@
 // of the analysis date the segments use (segments/analysis-date.ts).
 import type Database from 'better-sqlite3';
 import {
-  CHURN_PERIOD_DAYS,
   FORECAST_HORIZON,
   FORECAST_PERIODS,
   MIN_CUSTOMERS_FOR_FIT,
@@ -19,6 +18,7 @@ import { dayOf } from '../segments/analysis-date';
 import { appMinSupport, APP_MAX_LENGTH, mineRules } from './basket/rules';
 import { expectedPurchases, fitBgnbd, pAlive, type BgnbdFit } from './bgnbd';
 import { churnReasons, churnRisk } from './churn';
+import { churnPeriodDays } from './churn-period';
 import { churnInputsAt, churnSplit, trainChurn, type ChurnSplitResult, type TrainedChurn } from './churn-split';
 import { customerLifetimeValue, WEEKS_PER_MONTH } from './clv';
 import { forecastSales, type SalesForecast } from './forecast-sales';
@@ -82,6 +82,8 @@ export interface Scored {
 
 export interface ScorePhase {
   trained: TrainedChurn;
+  /** The churn period (churn-period.ts). */
+  periodDays: number;
   /** The churn risk measured on the last churn period before the analysis date. */
   check: ChurnSplitResult | null;
   scored: Scored[];
@@ -89,13 +91,14 @@ export interface ScorePhase {
 
 /** Churn, CLV and the rest per customer (none when the fits are thin). */
 export function scorePhase(h: PurchaseHistory, fit: FitPhase, settings: PredictionSettings): ScorePhase {
-  const trained = trainChurn(h, h.endDay, CHURN_PERIOD_DAYS);
+  const periodDays = churnPeriodDays(fit.rows);
+  const trained = trainChurn(h, h.endDay, periodDays);
   // Measured on the last period: scored as of its start with the fit training already made there.
-  const check = fit.bgnbd && trained.trainPeriodDays === CHURN_PERIOD_DAYS ? churnSplit(h, trained.trainCutDay, CHURN_PERIOD_DAYS, trained.fit) : null;
-  if (!fit.bgnbd || !fit.gg) return { trained, check, scored: [] };
+  const check = fit.bgnbd && trained.trainPeriodDays === periodDays ? churnSplit(h, trained.trainCutDay, periodDays, trained.fit) : null;
+  if (!fit.bgnbd || !fit.gg) return { trained, check, periodDays, scored: [] };
   const bg = fit.bgnbd.params;
   const gg = fit.gg.params;
-  const inputs = churnInputsAt(fit.rows, h.endDay, CHURN_PERIOD_DAYS, bg);
+  const inputs = churnInputsAt(fit.rows, h.endDay, periodDays, bg);
   const horizonWeeks = settings.horizonMonths * WEEKS_PER_MONTH;
   const scored = fit.rows.map((c, k): Scored => {
     const input = inputs[k];
@@ -111,7 +114,7 @@ export function scorePhase(h: PurchaseHistory, fit: FitPhase, settings: Predicti
       reasons: churnReasons(trained.model, input),
     };
   });
-  return { trained, check, scored };
+  return { trained, check, periodDays, scored };
 }
 
 /**
@@ -162,13 +165,14 @@ export function basketPhase(sqlite: Database.Database, asOf: number): BasketPhas
     return c;
   };
   const baskets: number[][] = [];
-  const basketOf = new Map<number, number[]>();
+  let b: number[] = [];
+  let prevOrder = -1;
   for (const [orderId, productId, name] of rows) {
-    let b = basketOf.get(orderId);
-    if (!b) {
+    // An order's lines are stored together (written with it), so a new id starts a new basket.
+    if (orderId !== prevOrder) {
       b = [];
-      basketOf.set(orderId, b);
       baskets.push(b);
+      prevOrder = orderId;
     }
     const c = code(productId, name);
     if (!b.includes(c)) b.push(c);

@@ -4,13 +4,16 @@ import { customers } from './en/customers';
 import { exportMessages } from './en/export';
 import { importMessages } from './en/import';
 import { lists } from './en/lists';
+import { predict } from './en/predict';
+import { predictDashboard } from './en/predict-dashboard';
+import { predictPages } from './en/predict-pages';
 import { models } from './en/models';
 import { segments } from './en/segments';
 import { dashboardMessages } from './en/dashboard';
 import { sentiment } from './en/sentiment';
 import { shell } from './en/shell';
 
-export const en = { ...shell, ...customers, ...importMessages, ...exportMessages, ...models, ...sentiment, ...segments, ...dashboardMessages, ...lists };
+export const en = { ...shell, ...customers, ...importMessages, ...exportMessages, ...models, ...sentiment, ...segments, ...dashboardMessages, ...lists, ...predict, ...predictPages, ...predictDashboard };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof en>;

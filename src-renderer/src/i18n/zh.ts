@@ -4,10 +4,13 @@ import { customers } from './zh/customers';
 import { exportMessages } from './zh/export';
 import { importMessages } from './zh/import';
 import { lists } from './zh/lists';
+import { predict } from './zh/predict';
+import { predictDashboard } from './zh/predict-dashboard';
+import { predictPages } from './zh/predict-pages';
 import { models } from './zh/models';
 import { segments } from './zh/segments';
 import { dashboardMessages } from './zh/dashboard';
 import { sentiment } from './zh/sentiment';
 import { shell } from './zh/shell';
 
-export const zh: Messages = { ...shell, ...customers, ...importMessages, ...exportMessages, ...models, ...sentiment, ...segments, ...dashboardMessages, ...lists };
+export const zh: Messages = { ...shell, ...customers, ...importMessages, ...exportMessages, ...models, ...sentiment, ...segments, ...dashboardMessages, ...lists, ...predict, ...predictPages, ...predictDashboard };

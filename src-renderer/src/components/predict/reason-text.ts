@@ -22,6 +22,8 @@ export function reasonText(r: ChurnReason, t: TFunction): string {
       return t('predict.reasons.complaints', { count: r.count });
     case 'negative_feeling':
       return t('predict.reasons.negative_feeling');
+    case 'quiet':
+      return t('predict.reasons.quiet', { since: spanText(r.sinceDays, t) });
     case 'likely_gone':
       return t('predict.reasons.likely_gone', { pct: Math.round(r.pAlive * 100) });
   }

@@ -18,6 +18,7 @@ export const predict = {
       complaints_one: 'a complaint with no reply',
       complaints_other: '{{count}} complaints with no reply',
       negative_feeling: 'latest message or review was negative',
+      quiet: 'no order for {{since}}',
       likely_gone: 'has probably stopped buying ({{pct}}% chance still a customer)',
     },
     reasonsJoin: '; ',

@@ -19,6 +19,7 @@ export const predict: Pick<Messages, 'predict'> = {
       complaints_one: '有一条投诉尚未回复',
       complaints_other: '有{{count}}条投诉尚未回复',
       negative_feeling: '最近一条留言或评价是差评',
+      quiet: '已{{since}}没有下单',
       likely_gone: '很可能已不再购买（仍是客户的概率为{{pct}}%）',
     },
     reasonsJoin: '；',

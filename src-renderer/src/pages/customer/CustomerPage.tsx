@@ -11,6 +11,7 @@ import { useTimelineActions } from '../../hooks/useTimelineActions';
 import { keys } from '../../lib/query-keys';
 import { Composer } from './Composer';
 import { CustomerHeader } from './CustomerHeader';
+import { CustomerPredictions } from './CustomerPredictions';
 import { CustomerTimeline } from './CustomerTimeline';
 import { DeleteCustomerModal } from './DeleteCustomerModal';
 import { MetricsRow } from './MetricsRow';
@@ -71,6 +72,7 @@ export function CustomerPage({ id }: { id: number }) {
         <CustomerHeader customer={c} onEdit={() => setEditing(true)} onDelete={() => setDeleting(true)} onSummarise={() => setSummary((n) => n + 1)} onRecordOrder={() => setOrdering(true)} />
         {summary > 0 && <SummaryCard key={summary} customerId={id} onClose={() => setSummary(0)} />}
         <MetricsRow customer={c} />
+        <CustomerPredictions customerId={id} />
         <SentimentTrend customerId={id} />
         <Title order={3} fz="lg" mt="sm">
           {t('timeline.title')}

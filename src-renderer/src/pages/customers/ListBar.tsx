@@ -1,13 +1,18 @@
 // A smart list on the customers page: "Save as list" for the filter on screen, and with a list
 // open its actions: "Update list" once its filter was edited (or put it back), rename, close, and
 // delete at once with Undo (the list is made again from what lists.remove returned).
-import { Badge, Button, Group, Menu, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Menu, Modal, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconDeviceFloppy, IconDots, IconPencil, IconTrash, IconX } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Filter } from '../../../../src-main/shared/filters';
 import { api } from '../../api/client';
+import { useLanguage } from '../../hooks/useLanguage';
+import { useMoney } from '../../hooks/useMoney';
+import { formatMoney } from '../../lib/format';
+import { formatCompactMoney } from '../dashboard/money';
+import { useFilterCount } from './filter/FilterEditor';
 import { describeError } from '../../lib/errors';
 import { notifyDone, notifyError, notifyWithUndo } from '../../lib/notify';
 
@@ -86,6 +91,22 @@ export function ListNameModal({
   );
 }
 
+/** The customers' summed predicted value (lists.count's value), once predictions have run. */
+function ListValue({ filter }: { filter: Filter }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { shopCurrency } = useMoney();
+  const value = useFilterCount(filter).data?.value;
+  if (!value || filter.conditions.length === 0) return null;
+  return (
+    <Tooltip label={`${formatMoney(value.clvCents, lang, shopCurrency)} · ${t('predictPages.list.valueHint')}`} multiline w={260} withArrow>
+      <Text fz="xs" c="dimmed" className="tabular" style={{ whiteSpace: 'nowrap' }} tabIndex={0} data-testid="list-value" data-cents={value.clvCents}>
+        {t('predictPages.list.value', { count: value.horizonMonths, value: formatCompactMoney(value.clvCents, lang, shopCurrency) })}
+      </Text>
+    </Tooltip>
+  );
+}
+
 interface Props {
   /** The filter on screen. */
   filter: Filter;
@@ -148,16 +169,18 @@ export function ListBar({ filter, list, edited, onOpen }: Props) {
 
   if (!list)
     return (
-      <>
+      <Group gap="xs" wrap="nowrap">
+        <ListValue filter={filter} />
         <Button variant="light" size="xs" leftSection={<IconDeviceFloppy size={14} />} onClick={() => setSaving(true)} disabled={filter.conditions.length === 0} data-testid="save-list">
           {t('lists.save.button')}
         </Button>
         {saveModal}
-      </>
+      </Group>
     );
 
   return (
     <Group gap="xs" wrap="nowrap">
+      <ListValue filter={filter} />
       {edited && (
         <>
           <Badge variant="light" color="yellow" data-testid="list-edited">

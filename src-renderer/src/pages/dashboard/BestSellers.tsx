@@ -2,8 +2,12 @@
 // donut; hovering either gives the exact figures.
 import type { TFunction } from 'i18next';
 import { DonutChart } from '@mantine/charts';
-import { Box, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
+import { Box, Group, Progress, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AlsoBoughtDrawer } from '../../components/predict/AlsoBoughtDrawer';
+import { itemOf, type ProductItem } from '../../components/predict/item-key';
+import predictClasses from '../../components/predict/Predict.module.css';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useMoney } from '../../hooks/useMoney';
 import type { Outputs } from '../../lib/api-types';
@@ -19,6 +23,8 @@ export function TopProducts({ data }: { data: Products }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const { shopCurrency } = useMoney();
+  // A product opens "customers who bought it also bought".
+  const [open, setOpen] = useState<ProductItem | null>(null);
   if (data.products.length === 0)
     return (
       <Text fz="sm" c="dimmed">
@@ -27,7 +33,7 @@ export function TopProducts({ data }: { data: Products }) {
     );
   const top = data.products[0].revenueCents || 1;
   return (
-    <Stack gap={10} data-testid="top-products">
+    <Stack gap={4} data-testid="top-products">
       {data.products.map((p, i) => (
         <Tooltip
           key={`${p.productId ?? p.name}`}
@@ -35,7 +41,18 @@ export function TopProducts({ data }: { data: Products }) {
           position="top-start"
           label={`${formatMoney(p.revenueCents, lang, shopCurrency)} · ${t('dash.products.quantity', { n: formatNumber(p.quantity, lang) })} · ${formatPercent(p.share, lang, 1)}`}
         >
-          <Box>
+          <UnstyledButton
+            className={predictClasses.row}
+            px={6}
+            py={4}
+            mx={-6}
+            display="block"
+            w="calc(100% + 12px)"
+            onClick={() => setOpen(itemOf(p))}
+            aria-label={t('predictPages.alsoBought.open', { name: p.name })}
+            data-testid="top-product"
+            data-item={itemOf(p).item}
+          >
             <Group justify="space-between" gap="sm" wrap="nowrap" mb={3}>
               <Text fz="sm" truncate>
                 <Text span c="dimmed" fz="xs" mr={6} className="tabular">
@@ -53,9 +70,10 @@ export function TopProducts({ data }: { data: Products }) {
               </Text>
             </Group>
             <Progress value={(p.revenueCents / top) * 100} size="sm" color="teal" aria-hidden />
-          </Box>
+          </UnstyledButton>
         </Tooltip>
       ))}
+      <AlsoBoughtDrawer product={open} onProduct={setOpen} onClose={() => setOpen(null)} />
     </Stack>
   );
 }

@@ -14,6 +14,7 @@ import { keys } from '../../lib/query-keys';
 import { segmentsOverviewKey } from '../segments/SegmentsPage';
 import { BusinessSection } from './BusinessSection';
 import { DashboardEmpty } from './DashboardEmpty';
+import { PredictionsSection } from './PredictionsSection';
 import { RangeBar, type RangeState } from './RangeBar';
 import { customRange, defaultBucket, endOfToday, presetRange, toInput, type Range } from './range';
 import { SentimentSection, sentimentOverviewQuery } from './SentimentSection';
@@ -79,6 +80,7 @@ export function DashboardPage() {
         ) : (
           <>
             {noOrders ? <DashboardEmpty /> : range && <BusinessSection range={range} bucket={state.bucket} />}
+            {!noOrders && <PredictionsSection />}
             {hasSentiment && <SentimentSection />}
           </>
         )}

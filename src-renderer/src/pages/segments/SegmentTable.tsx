@@ -1,12 +1,16 @@
 // Every segment with its rule in words, its size and how that moved since the last run, its
-// revenue, and what can be done with it.
+// revenue, its predicted value (summed CLV) and average churn risk, and what can be done with it.
 import { Box, Group, Progress, Table, Text, Tooltip } from '@mantine/core';
 import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SegmentCode } from '../../../../src-main/shared/segments';
+import { api } from '../../api/client';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useMoney } from '../../hooks/useMoney';
 import { formatNumber } from '../../lib/format';
+import { keys } from '../../lib/query-keys';
+import { formatPercent } from '../dashboard/money';
 import { GroupActions } from './GroupActions';
 import { formatShare, formatWholeMoney, ruleInWords, SEGMENT_COLORS, segmentName } from './rules';
 import { segmentFilter, type SegmentRow } from './types';
@@ -34,18 +38,48 @@ function Change({ now, before }: { now: number; before: number }) {
   );
 }
 
+export const predictionsOverviewKey = [...keys.predictionsAll, 'overview'] as const;
+
+/** The segment's summed CLV and average churn risk from the latest predictions run; a dash where it has none. */
+function PredictedValue({ code }: { code: SegmentCode }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { shopCurrency } = useMoney();
+  const q = useQuery({ queryKey: predictionsOverviewKey, queryFn: () => api.predictions.overview.query({}) });
+  const row = q.data?.bySegment.find((s) => s.segment === code);
+  if (!row)
+    return (
+      <Text fz="sm" c="dimmed">
+        —
+      </Text>
+    );
+  return (
+    <Tooltip label={t('predictPages.segments.valueHint', { count: q.data!.run?.horizonMonths ?? q.data!.settings.horizonMonths })} multiline w={260} withArrow>
+      <div tabIndex={0} data-testid="segment-value" data-cents={row.clvCents}>
+        <Text fz="sm" className="tabular">
+          {formatWholeMoney(row.clvCents, lang, shopCurrency)}
+        </Text>
+        <Text fz="xs" c="dimmed" className="tabular">
+          {t('predictPages.segments.churn', { pct: formatPercent(row.avgChurnRisk, lang) })}
+        </Text>
+      </div>
+    </Tooltip>
+  );
+}
+
 export function SegmentTable({ segments, onRename }: { segments: readonly SegmentRow[]; onRename(code: SegmentCode): void }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const { shopCurrency } = useMoney();
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <Table.ScrollContainer minWidth={960}>
       <Table verticalSpacing={8} highlightOnHover data-testid="segment-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('segments.list.segment')}</Table.Th>
             <Table.Th ta="right">{t('segments.list.customers')}</Table.Th>
             <Table.Th ta="right">{t('segments.list.revenue')}</Table.Th>
+            <Table.Th ta="right">{t('predictPages.segments.value')}</Table.Th>
             <Table.Th ta="right">{t('segments.list.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -94,6 +128,9 @@ export function SegmentTable({ segments, onRename }: { segments: readonly Segmen
                       {formatShare(s.revenueShare, lang)}
                     </Text>
                   </Group>
+                </Table.Td>
+                <Table.Td ta="right" w={140}>
+                  <PredictedValue code={s.code} />
                 </Table.Td>
                 <Table.Td w={190}>
                   <GroupActions name={name} filter={segmentFilter(s.code)} customers={s.customers} onRename={() => onRename(s.code)} testId="segment-actions" />

@@ -202,11 +202,15 @@ function ValueInput({
   // number or money: money in whole shop-currency units, with the currency's symbol in front.
   const symbol = type === 'money' ? currencySymbol(shopCurrency) : undefined;
   const days = c.field === 'days_since_last_order' || c.field === 'days_since_first_order';
+  // Churn risk and P(alive) are typed as percents, 0–100.
+  const percent = c.field === 'churn_risk' || c.field === 'p_alive';
   const num = (v: string | number) => (v === '' || v == null ? undefined : Number(v));
   const common = {
     thousandSeparator: ',',
     prefix: symbol,
+    suffix: percent ? '%' : undefined,
     min: 0,
+    max: percent ? 100 : undefined,
     allowNegative: false,
     decimalScale: type === 'money' ? 2 : days || c.field === 'order_count' ? 0 : 2,
     rightSection: days ? (

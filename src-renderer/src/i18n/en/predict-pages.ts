@@ -1,0 +1,67 @@
+// English strings of the prediction cards outside the dashboard: the customer page's predictions
+// and suggestions, "also bought" for a product, a smart list's predicted value and the segments
+// page's value per segment. Reasons, bands and spans of time are shared (predict.ts).
+export const predictPages = {
+  predictPages: {
+    customer: {
+      title: 'Predictions',
+      churn: 'Churn risk',
+      churnHint: 'The chance they place no paid order in the next {{days}} days, from how they have bought so far.',
+      why: 'Why',
+      noReasons: 'Nothing unusual in how they buy.',
+      pAlive: 'Chance still a customer',
+      pAliveHint: 'How likely it is they still buy from you at all, judged by how often they ordered and how long it has been since (BG/NBD model).',
+      expected: 'Orders expected',
+      expectedOver_one: 'in the next month',
+      expectedOver_other: 'in the next {{count}} months',
+      expectedHint: 'How many paid orders to expect from them in this time, if they keep buying the way they have.',
+      orderValue: 'Expected order value',
+      orderValueHint: 'What a typical order from them should be worth, their own orders weighed against the whole shop’s (Gamma-Gamma model).',
+      needsSecond: 'needs a second order',
+      needsSecondHint: 'With one order there is not enough to tell what this customer usually spends.',
+      clv: 'Predicted value',
+      clvOver_one: 'next month, discounted {{rate}} a year',
+      clvOver_other: 'next {{count}} months, discounted {{rate}} a year',
+      clvHint: 'What they are likely to spend in this time: orders expected × order value, with money later counted for a little less (customer lifetime value).',
+      clvAverage: 'Rests on the shop’s average order value until they order again.',
+      basis_one: 'Based on 1 purchase on {{first}}; as of {{date}}',
+      basis_other: 'Based on {{count}} purchases, first {{first}}, last {{last}}; as of {{date}}',
+      gap: {
+        no_run: 'Predictions are being worked out…',
+        no_orders: 'Predictions start with the first paid order.',
+        too_few_customers: 'The shop needs more customers with repeat orders before the model can be fitted.',
+        not_converged: 'The latest model fit did not settle, so these numbers may be off. The next run will try again.',
+      },
+      seeJob: 'See progress',
+    },
+    suggest: {
+      title: 'They may also like',
+      because: 'because they bought {{name}}',
+      empty: 'No suggestions yet: nothing they bought is often bought together with something else.',
+      open: '{{name}}: see what is bought with it',
+    },
+    alsoBought: {
+      title: 'Bought with {{name}}',
+      intro: 'Customers who bought {{name}} also bought:',
+      confidence: 'In {{pct}} of orders with {{name}}',
+      confidenceHint: 'Of the paid orders that hold {{name}}, the share that also hold this product.',
+      lift: '{{x}}× as likely as usual',
+      liftHint: 'How much likelier this product is in an order with {{name}} than in any order.',
+      orders_one: 'together in {{count}} order',
+      orders_other: 'together in {{count}} orders',
+      empty: 'Nothing is bought with {{name}} often enough to say. Pairs show once they share several orders.',
+      open: 'See what is bought with {{name}}',
+      from: 'From paid orders, as of the latest predictions run.',
+    },
+    list: {
+      value_one: 'Predicted value {{value}} over the next month',
+      value_other: 'Predicted value {{value}} over the next {{count}} months',
+      valueHint: 'The predicted value (CLV) of the customers in this list, added up.',
+    },
+    segments: {
+      value: 'Predicted value',
+      valueHint: 'The predicted value (CLV) of the segment’s customers over the next {{count}} months, added up, and their average churn risk.',
+      churn: '{{pct}} churn risk',
+    },
+  },
+};

@@ -1,0 +1,67 @@
+// 仪表盘之外的预测卡片文字：客户页的预测与推荐、某商品的“一起买”、智能列表的预测价值、细分页各细分的价值。
+import type { Messages } from '../en';
+
+export const predictPages: Pick<Messages, 'predictPages'> = {
+  predictPages: {
+    customer: {
+      title: '预测',
+      churn: '流失风险',
+      churnHint: '根据以往的购买情况，估计其在未来{{days}}天内不再付款下单的概率。',
+      why: '原因',
+      noReasons: '购买习惯没有异常。',
+      pAlive: '仍是客户的概率',
+      pAliveHint: '根据下单频率和距上次下单的时间，估计其是否仍会在店里购买（BG/NBD 模型）。',
+      expected: '预计订单数',
+      expectedOver_one: '未来1个月',
+      expectedOver_other: '未来{{count}}个月',
+      expectedHint: '照目前的购买习惯，这段时间内预计会有几笔付款订单。',
+      orderValue: '预计客单价',
+      orderValueHint: '其一笔订单通常的金额：综合本人订单与全店订单估算（Gamma-Gamma 模型）。',
+      needsSecond: '需要第二笔订单',
+      needsSecondHint: '只有一笔订单，还看不出这位客户通常花多少钱。',
+      clv: '预测价值',
+      clvOver_one: '未来1个月，按年折现率{{rate}}折现',
+      clvOver_other: '未来{{count}}个月，按年折现率{{rate}}折现',
+      clvHint: '这段时间内预计的消费额：预计订单数 × 客单价，越往后的钱折算得越少（客户终身价值）。',
+      clvAverage: '在其再次下单之前，按全店平均客单价估算。',
+      basis_one: '依据{{first}}的1次购买；截至{{date}}',
+      basis_other: '依据{{count}}次购买，首次{{first}}，最近{{last}}；截至{{date}}',
+      gap: {
+        no_run: '正在计算预测…',
+        no_orders: '有了第一笔付款订单才会有预测。',
+        too_few_customers: '店里需要更多有回购的客户，才能拟合模型。',
+        not_converged: '最近一次模型拟合没有收敛，这些数字可能不准。下次运行会再试。',
+      },
+      seeJob: '查看进度',
+    },
+    suggest: {
+      title: '可能还会喜欢',
+      because: '因为买过「{{name}}」',
+      empty: '暂无推荐：其买过的商品还没有常与别的商品一起买。',
+      open: '{{name}}：看看常和它一起买的商品',
+    },
+    alsoBought: {
+      title: '常与{{name}}一起买',
+      intro: '买了{{name}}的客户还买了：',
+      confidence: '含{{name}}的订单中有{{pct}}也买了它',
+      confidenceHint: '在含有{{name}}的付款订单中，同时含有这件商品的比例。',
+      lift: '可能性是平常的{{x}}倍',
+      liftHint: '与{{name}}同单时买这件商品的可能性，比任意一笔订单高多少。',
+      orders_one: '{{count}}笔订单同时购买',
+      orders_other: '{{count}}笔订单同时购买',
+      empty: '还没有哪件商品常与{{name}}一起买。两件商品在多笔订单里同时出现后才会显示。',
+      open: '看看常和{{name}}一起买的商品',
+      from: '依据付款订单，截至最近一次预测。',
+    },
+    list: {
+      value_one: '未来1个月预测价值{{value}}',
+      value_other: '未来{{count}}个月预测价值{{value}}',
+      valueHint: '列表中客户的预测价值（CLV）之和。',
+    },
+    segments: {
+      value: '预测价值',
+      valueHint: '该细分客户在未来{{count}}个月的预测价值（CLV）之和，以及他们的平均流失风险。',
+      churn: '流失风险{{pct}}',
+    },
+  },
+};
