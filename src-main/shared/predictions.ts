@@ -62,7 +62,7 @@ export interface CustomerPrediction {
   firstDay: string;
   lastDay: string;
   pAlive: number;
-  /** Expected paid orders in the CLV horizon. */
+  /** Expected purchase days (paid orders, same-day ones once) in the CLV horizon. */
   expectedPurchases: number;
   horizonMonths: number;
   discountRate: number;
@@ -77,7 +77,7 @@ export interface CustomerPrediction {
 }
 
 /** Why there is no prediction. */
-export type PredictionGap = 'no_run' | 'no_orders' | 'too_few_customers' | 'not_converged';
+export type PredictionGap = 'no_run' | 'no_orders' | 'too_few_customers' | 'too_few_repeat' | 'not_converged';
 
 /** What a fit rests on, for "as of" lines and the honest-uncertainty notes. */
 export interface FitSummary {

@@ -41,6 +41,8 @@ describe('predictions on the sample shop', () => {
     expect(o.stale).toBe(false);
     expect(o.totals.customers).toBe(withOrders);
     expect(o.fits!.bgnbd!.converged).toBe(true);
+    // The sample shop's customers all stop buying at about the same rate: b sits at its cap.
+    expect(o.fits!.bgnbd!.dropoutAlike).toBe(true);
     expect(o.fits!.gg!.converged).toBe(true);
     expect(Number.isFinite(o.fits!.gg!.correlation)).toBe(true);
     expect(o.bands.reduce((n, b) => n + b.customers, 0)).toBe(withOrders);
@@ -136,4 +138,34 @@ describe('predictions on thin data', () => {
     // fitPhase says the same without the job.
     expect(fitPhase(readHistory(core.sqlite, analysisAsOf(core.sqlite).asOf)).bgnbd).toBeNull();
   });
+});
+
+describe('predictions after a single write', () => {
+  it('rescore the customer at once with the run’s models: an order today ends "nothing for N weeks"', async () => {
+    const env = tempCore({ noResume: true });
+    try {
+      const core = env.core;
+      const api = patronRouter.createCaller({ core });
+      await api.segments.setAnalysisDate({ date: DATE });
+      core.jobs.start(SAMPLE_JOB_KIND, { seed: 9, customers: 600, anchor: ANCHOR });
+      await core.jobs.idle();
+      const id = core.sqlite
+        .prepare(`SELECT customer_id FROM customer_predictions WHERE purchases >= 3 AND reasons LIKE '%"gap"%' ORDER BY churn_risk DESC LIMIT 1`)
+        .pluck()
+        .get() as number;
+      const before = (await api.predictions.customer({ customerId: id })).prediction!;
+      const runs = core.jobs.list().filter((j) => j.kind === PREDICT_JOB_KIND).length;
+      await api.orders.add({ customerId: id, orderNo: 'TODAY-1', orderedAt: Date.UTC(2026, 2, 1, 9), status: 'paid', lines: [{ name: 'Tea', quantity: 1, unitPriceCents: 8800 }] });
+      const after = (await api.predictions.customer({ customerId: id })).prediction!;
+      expect(after.purchases).toBe(before.purchases + 1);
+      expect(after.lastDay).toBe(DATE);
+      expect(after.churnRisk).toBeLessThan(before.churnRisk);
+      expect(after.reasons.some((r) => r.code === 'gap')).toBe(false);
+      // No new run: the stored models did it.
+      await core.jobs.idle();
+      expect(core.jobs.list().filter((j) => j.kind === PREDICT_JOB_KIND).length).toBe(runs);
+    } finally {
+      await env.cleanup();
+    }
+  }, 120_000);
 });

@@ -68,7 +68,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   const holdoutWeeks = (data.lastDay - calEnd) / 7;
 
   const fitStart = performance.now();
-  const bg = fitBgnbd(customers);
+  // A customer first seen on the calibration end day (T = 0) says nothing to the fit (history.ts).
+  const bg = fitBgnbd(customers.filter((c) => c.T > 0));
   const bgMs = performance.now() - fitStart;
   const ggStart = performance.now();
   const gg = fitGammaGamma(customers);

@@ -17,6 +17,7 @@ import { customerSince } from '../customers/since';
 import { sentimentRows } from '../sentiment/derive-hook';
 import { customerSegmentsHook } from '../segments/update-one';
 import { salesDays } from '../dashboard/sales-days';
+import { customerPredictionsHook } from '../predict/update-one';
 import type { BulkScope } from './bulk-scope';
 
 /** What one single-record write changed. */
@@ -44,7 +45,7 @@ export interface DerivedHook {
 }
 
 /** Every derived-state hook, in the order they run (metrics before what may read them). */
-export const DERIVED: readonly DerivedHook[] = [customerMetrics, salesDays, customerSegmentsHook, customerSince, customerSearchRows, interactionSearchRows, sentimentRows];
+export const DERIVED: readonly DerivedHook[] = [customerMetrics, salesDays, customerSegmentsHook, customerSince, customerSearchRows, interactionSearchRows, sentimentRows, customerPredictionsHook];
 
 export function runAfterWrite(sqlite: Database.Database, written: Written): void {
   for (const hook of DERIVED) if (hook.follows.includes(written.type)) hook.afterWrite(sqlite, written);

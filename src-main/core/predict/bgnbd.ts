@@ -9,7 +9,7 @@
 // per distinct value.
 import { minimiseBfgs } from './bfgs';
 import { minimise } from './optimise';
-import { digamma, hyp2f1, hyp2f1Series, lgamma } from './special';
+import { digamma, hyp2f1, hyp2f1Series, lgamma, logHyp2f1Positive } from './special';
 
 export interface BgnbdParams {
   r: number;
@@ -31,6 +31,8 @@ export interface BgnbdFit {
   /** false when the optimiser stalled or a parameter ran off toward 0 or ∞ (see inRange). */
   converged: boolean;
   customers: number;
+  /** a or b reached its bound (LOG_AB_MAX): dropout looks about the same for every customer. */
+  dropoutAlike?: boolean;
 }
 
 export interface BgnbdFitOptions {
@@ -201,14 +203,16 @@ export function fitBgnbd(rows: readonly BgnbdRow[], options: BgnbdFitOptions = {
     best = { x: nm.x, fx: nm.fx, converged: nm.converged, iterations: best.iterations };
   }
   const l = toLogParam(best.x);
-  return { params: fromLog(l), ll: -best.fx, converged: best.converged && Number.isFinite(best.fx) && l.every(inRange), customers: rows.length };
+  const dropoutAlike = l[2] > LOG_AB_MAX - 0.1 || l[3] > LOG_AB_MAX - 0.1;
+  return { params: fromLog(l), ll: -best.fx, converged: best.converged && Number.isFinite(best.fx) && l.every(inRange), customers: rows.length, dropoutAlike };
 }
 
 /**
  * A log-parameter past ±16 (a value above 8.9e6 or below 1.1e-7; fitted values on real data are
- * within 1e-3..1e5, γ in currency units included) means the likelihood kept rising toward 0 or
- * ∞: the data (too few or too alike customers) cannot pin the model down, so the fit is not
- * reported as converged.
+ * within 1e-3..1e5) means the likelihood kept rising toward 0 or ∞: the data (too few or too alike
+ * customers) cannot pin the model down, so the fit is not reported as converged. BG/NBD's a and b
+ * never get there (LOG_AB_MAX caps them; dropoutAlike says so); r, α and Gamma-Gamma's p, q and γ
+ * (fitted on spend scaled to its median) can.
  */
 export const inRange = (logParam: number) => Math.abs(logParam) < 16;
 
@@ -246,6 +250,9 @@ function expectedIfAlive(p: BgnbdParams, t: number, x: number, T: number): numbe
   const pfaffFirst = a > 10 && ((a - 1) / c) * Math.abs(w) * Math.max(1, p.r + x) < 0.5;
   let f = pfaffFirst ? hyp2f1Series(p.r + x, a - 1, c, w) : Math.exp((a - 1) * Math.log1p(-z)) * hyp2f1(a + p.b - 1 - p.r, a - 1, c, z);
   if (!Number.isFinite(f)) f = pfaffFirst ? Math.exp((a - 1) * Math.log1p(-z)) * hyp2f1(a + p.b - 1 - p.r, a - 1, c, z) : hyp2f1Series(p.r + x, a - 1, c, w);
+  // Both overflow (a in the hundreds, a long horizon, a new customer: z near 1): Euler's series
+  // summed in logs, its terms all positive there.
+  if (!Number.isFinite(f)) f = Math.exp((a - 1) * Math.log1p(-z) + logHyp2f1Positive(a + p.b - 1 - p.r, a - 1, c, z));
   return (c / (a - 1)) * (1 - f);
 }
 

@@ -38,6 +38,7 @@ export interface TrainedChurn {
  * period's length; only the base rate does, which the ranking does not use).
  */
 export function trainChurn(h: PurchaseHistory, cutDay: number, periodDays: number): TrainedChurn {
+  if (h.n === 0) return { model: bgnbdOnly(), fit: null, trainCutDay: cutDay, trainPeriodDays: 0 };
   let firstDay = Infinity;
   for (let i = 0; i < h.n; i++) firstDay = Math.min(firstDay, h.days[h.start[i]]);
   const trainPeriodDays = Math.min(periodDays, Math.floor((cutDay - firstDay) / 2));

@@ -74,7 +74,7 @@ export const bgnbdOnly = (trainedOn = 0, churned = 0): ChurnModel => ({ kind: 'b
 /**
  * Logistic regression by iteratively reweighted least squares (Newton's method on the
  * log-likelihood; Hastie, Tibshirani & Friedman, The Elements of Statistical Learning §4.4.1),
- * with a small ridge penalty. A handful of iterations on a 7 × 7 system: milliseconds for 100,000.
+ * with a small ridge penalty. A handful of iterations on a 9 × 9 system: milliseconds for 100,000.
  */
 export function fitChurn(inputs: readonly ChurnInput[], churned: readonly boolean[]): ChurnModel {
   const n = inputs.length;

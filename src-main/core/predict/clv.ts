@@ -26,13 +26,17 @@ export interface ClvOptions {
 }
 
 /** Expected discounted value of one customer's purchases in the next `months` months. */
-export function customerLifetimeValue(bgnbd: BgnbdParams, gg: GammaGammaParams, customer: ClvCustomer, options: ClvOptions): number {
+/**
+ * `spend` is the expected value of one order: the Gamma-Gamma parameters (conditionalSpend), or
+ * a value the caller already has (the app's fallback where Gamma-Gamma gives none).
+ */
+export function customerLifetimeValue(bgnbd: BgnbdParams, spendOf: GammaGammaParams | number, customer: ClvCustomer, options: ClvOptions): number {
   const { months } = options;
   const d = options.annualDiscountRate ?? 0;
   if (!(Number.isInteger(months) && months >= 1)) throw new Error(`CLV: months must be a whole number ≥ 1, got ${months}`);
   if (!(d > -1)) throw new Error(`CLV: the annual discount rate must be above −1, got ${d}`);
   const { x, t_x, T, zbar } = customer;
-  const spend = conditionalSpend(gg, x, zbar);
+  const spend = typeof spendOf === 'number' ? spendOf : conditionalSpend(spendOf, x, zbar);
   let value = 0;
   let before = 0;
   for (let m = 1; m <= months; m++) {

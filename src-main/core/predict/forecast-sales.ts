@@ -5,6 +5,7 @@
 import type { ForecastPeriod } from '../../shared/predictions';
 import { ForecastInputError, forecastSeries } from './forecast/forecast';
 import { toRegularSeries, type DatedValue } from './forecast/series';
+import { DAY_MS } from '../segments/analysis-date';
 
 /** History kept with the forecast for the chart, per period. */
 const SHOWN_HISTORY: Record<ForecastPeriod, number> = { day: 90, week: 52, month: 36 };
@@ -37,20 +38,22 @@ export interface SalesForecast {
 }
 
 /**
- * The forecast of `horizon` periods from the one holding `analysisDate` ('YYYY-MM-DD'), from the
- * day revenues (cents) before or on it.
+ * The forecast of `horizon` periods from the first one not over, from the day revenues (cents) up
+ * to `analysisDate` ('YYYY-MM-DD'); with `dayOpen` that day is today, still taking orders.
  */
-export function forecastSales(days: readonly DatedValue[], period: ForecastPeriod, horizon: number, analysisDate: string): SalesForecast | null {
+export function forecastSales(days: readonly DatedValue[], period: ForecastPeriod, horizon: number, analysisDate: string, dayOpen = false): SalesForecast | null {
   const upTo = days.filter((d) => d.date <= analysisDate);
   if (!upTo.length) return null;
   // Zero points carry the series to the analysis date and name the periods after it.
-  const future = addDays(analysisDate, 1);
+  // The first day not over: the analysis day itself when it is today (unpinned), else the next.
+  const future = dayOpen ? analysisDate : addDays(analysisDate, 1);
   const ahead = period === 'day' ? horizon : period === 'week' ? horizon * 7 : horizon * 31;
   const series = toRegularSeries([...upTo, { date: analysisDate, value: 0 }, { date: addDays(analysisDate, ahead), value: 0 }], period);
   // The first period that is not over: the one holding the day after the analysis date.
   const firstFuture = series.dates.findIndex((d, i) => d <= future && (series.dates[i + 1] ?? '9999') > future);
   const complete = series.values.slice(0, firstFuture);
-  const current = series.dates[firstFuture] < future ? { date: series.dates[firstFuture], soFar: series.values[firstFuture] } : null;
+  // Open and already taking orders: it starts on or before the analysis date.
+  const current = series.dates[firstFuture] <= analysisDate ? { date: series.dates[firstFuture], soFar: series.values[firstFuture] } : null;
   const dates = series.dates.slice(firstFuture, firstFuture + horizon);
   const fitOn = complete.slice(-FIT_HISTORY[period]);
   const history = complete.slice(-SHOWN_HISTORY[period]).map((value, k, shown) => ({ date: series.dates[firstFuture - shown.length + k], value }));
@@ -79,5 +82,5 @@ export function forecastSales(days: readonly DatedValue[], period: ForecastPerio
 }
 
 function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }

@@ -84,8 +84,14 @@ const fromLog = (v: number[]): GammaGammaParams => ({ p: Math.exp(v[0]), q: Math
 
 /** Maximum-likelihood fit on the customers with x > 0 and zbar > 0; throws when there are none. */
 export function fitGammaGamma(rows: readonly SpendRow[], options: { start?: GammaGammaParams } = {}): GammaGammaFit {
-  const use = usable(rows);
-  if (use.length === 0) throw new Error('Gamma-Gamma: no customers with a repeat purchase of positive value to fit');
+  const raw = usable(rows);
+  if (raw.length === 0) throw new Error('Gamma-Gamma: no customers with a repeat purchase of positive value to fit');
+  // Fitted on spend divided by its median, so γ stays near 1 in any currency and unit (cents of
+  // won would put ln γ past inRange): p and q do not depend on the unit, γ scales with it, and
+  // the log-likelihood of the data in its own unit is n·ln(scale) lower (one zbar per customer).
+  const sorted = raw.map((r) => r.zbar).sort((a, b) => a - b);
+  const scale = sorted[Math.floor(sorted.length / 2)];
+  const use = raw.map((r) => ({ x: r.x, zbar: r.zbar / scale }));
   const start = options.start ?? { p: 1, q: 1, gamma: 1 };
   const x0 = [start.p, start.q, start.gamma].map(Math.log);
   const fg = (v: number[], g: number[]) => {
@@ -98,7 +104,14 @@ export function fitGammaGamma(rows: readonly SpendRow[], options: { start?: Gamm
     const nm = minimise((v) => -logLikelihood(fromLog(v), use), best.x);
     best = { x: nm.x, fx: nm.fx, converged: nm.converged, iterations: best.iterations };
   }
-  return { params: fromLog(best.x), ll: -best.fx, converged: best.converged && Number.isFinite(best.fx) && best.x.every(inRange), customers: use.length };
+  const fitted = fromLog(best.x);
+  return {
+    params: { ...fitted, gamma: fitted.gamma * scale },
+    ll: -best.fx - use.length * Math.log(scale),
+    // q ≤ 1 has no population mean spend (heavy-tailed spend): not a usable fit.
+    converged: best.converged && Number.isFinite(best.fx) && best.x.every(inRange) && fitted.q > 1,
+    customers: use.length,
+  };
 }
 
 /**
@@ -109,7 +122,8 @@ export function fitGammaGamma(rows: readonly SpendRow[], options: { start?: Gamm
 export function conditionalSpend(params: GammaGammaParams, x: number, zbar: number): number {
   const { p, q, gamma } = params;
   if (x <= 0) return q > 1 ? (p * gamma) / (q - 1) : Number.POSITIVE_INFINITY;
-  return ((gamma + zbar * x) * p) / (p * x + q - 1);
+  const d = p * x + q - 1;
+  return d > 0 ? ((gamma + zbar * x) * p) / d : Number.POSITIVE_INFINITY;
 }
 
 /**

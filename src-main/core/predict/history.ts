@@ -6,8 +6,10 @@
 import type Database from 'better-sqlite3';
 import { IN_SHOP_CURRENCY, PAID } from '../orders/metrics';
 import { SHOWN } from '../sentiment/store';
+import { DAY_MS } from '../segments/analysis-date';
+import { CHURN_PERIOD_RANGE } from '../../shared/predictions';
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS };
 /** A complaint or a message counts for this long (the feeling window of the churn reasons). */
 export const FEELING_WINDOW_DAYS = 180;
 
@@ -36,12 +38,14 @@ function grow<T extends Int32Array | Float64Array>(a: T, Make: new (n: number) =
   return b;
 }
 
-export function readHistory(sqlite: Database.Database, asOf: number): PurchaseHistory {
+/** Everyone's history, or (customerId) one customer's, for rescoring them after a single write. */
+export function readHistory(sqlite: Database.Database, asOf: number, customerId?: number): PurchaseHistory {
   const endDay = dayOfMs(asOf);
+  const one = (col: string) => (customerId === undefined ? '' : ` AND ${col} = ${Math.trunc(customerId)}`);
   // Each paid order in the order of orders_customer_time_idx (by customer, then time), merged into
   // days here: 4x faster than SQLite grouping by (customer, day) for 1,000,000 orders.
   const rows = sqlite
-    .prepare(`SELECT customer_id, ordered_at, coalesce(${IN_SHOP_CURRENCY}, 0) FROM orders INDEXED BY orders_customer_time_idx WHERE ${PAID} AND ordered_at < ? ORDER BY customer_id, ordered_at`)
+    .prepare(`SELECT customer_id, ordered_at, coalesce(${IN_SHOP_CURRENCY}, 0) FROM orders INDEXED BY orders_customer_time_idx WHERE ${PAID} AND ordered_at < ?${one('customer_id')} ORDER BY customer_id, ordered_at`)
     .raw()
     .iterate(asOf) as Iterable<[number, number, number]>;
   let days = new Int32Array(1 << 16);
@@ -74,13 +78,14 @@ export function readHistory(sqlite: Database.Database, asOf: number): PurchaseHi
   days = days.slice(0, k + 1);
   amounts = amounts.slice(0, k + 1);
   const index = new Map(ids.map((id, i) => [id, i]));
-  const since = asOf - (FEELING_WINDOW_DAYS + 366) * DAY_MS;
+  // Far enough back for the churn check's training cut (two of the longest periods) and its window.
+  const since = asOf - (2 * CHURN_PERIOD_RANGE.max + FEELING_WINDOW_DAYS) * DAY_MS;
 
   const complaints = new Map<number, { day: number; replied: number }[]>();
   const complaintRows = sqlite
     .prepare(
       `SELECT f.customer_id, f.occurred_at, (SELECT min(i.occurred_at) FROM interactions i WHERE i.customer_id = f.customer_id AND i.direction = 'outbound' AND i.occurred_at > f.occurred_at)
-       FROM feedback f WHERE f.kind = 'complaint' AND f.occurred_at >= ? AND f.occurred_at < ?`,
+       FROM feedback f WHERE f.kind = 'complaint' AND f.occurred_at >= ? AND f.occurred_at < ?${one('f.customer_id')}`,
     )
     .raw()
     .all(since, asOf) as [number, number, number | null][];
@@ -94,7 +99,7 @@ export function readHistory(sqlite: Database.Database, asOf: number): PurchaseHi
 
   const feelings = new Map<number, { day: number; negative: boolean }[]>();
   const feelingRows = sqlite
-    .prepare(`SELECT s.customer_id, s.occurred_at, s.label = 'negative' FROM sentiments s WHERE s.occurred_at >= ? AND s.occurred_at < ? AND ${SHOWN} ORDER BY s.occurred_at`)
+    .prepare(`SELECT s.customer_id, s.occurred_at, s.label = 'negative' FROM sentiments s WHERE s.occurred_at >= ? AND s.occurred_at < ? AND ${SHOWN}${one('s.customer_id')} ORDER BY s.occurred_at`)
     .raw()
     .all(since, asOf) as [number, number, number][];
   for (const [cid, at, negative] of feelingRows) {

@@ -15,8 +15,9 @@ import {
 import type { SegmentCode } from '../../shared/segments';
 import { PAID } from '../orders/metrics';
 import { analysisAsOf, dayOf } from '../segments/analysis-date';
+import { BASKET_DAYS } from './recompute';
 import { activePredict } from './recompute-job';
-import { PREDICT_JOB_KIND } from './recompute-job';
+import { itemName } from './basket/item-name';
 import { predictionSettings } from './settings';
 import type { PredictionModel } from './store';
 
@@ -42,8 +43,7 @@ const runRow = (sqlite: Database.Database) =>
     .get() as RunRow | undefined;
 
 /** The running or waiting predictions job, for "updating…". */
-const runningJob = (sqlite: Database.Database) =>
-  (sqlite.prepare(`SELECT id FROM jobs WHERE kind = ? AND status IN ('queued', 'running') ORDER BY id LIMIT 1`).pluck().get(PREDICT_JOB_KIND) as number | undefined) ?? null;
+const runningJob = (sqlite: Database.Database) => activePredict(sqlite, false);
 
 export interface RunView {
   id: number;
@@ -170,7 +170,7 @@ export function customerPrediction(sqlite: Database.Database, customerId: number
     | undefined;
   const suggestions = suggestionsFor(sqlite, customerId);
   if (!r) {
-    const gap: PredictionGap = model.thin.length ? 'too_few_customers' : 'no_orders';
+    const gap: PredictionGap = model.thin.length ? model.thin[0] : 'no_orders';
     return { prediction: null, gap, jobId, suggestions };
   }
   const span = sqlite
@@ -193,7 +193,7 @@ export function customerPrediction(sqlite: Database.Database, customerId: number
       churnPeriodDays: model.churn.periodDays,
       reasons: JSON.parse(r.reasons) as ChurnReason[],
     },
-    gap: model.bgnbd && !model.bgnbd.converged && !model.bgnbd.keptFrom ? 'not_converged' : null,
+    gap: [model.bgnbd, model.gg].some((f) => f && !f.converged && !f.keptFrom) ? 'not_converged' : null,
     jobId,
     suggestions,
   };
@@ -231,15 +231,13 @@ export function suggestionsFor(sqlite: Database.Database, customerId: number, li
   return out;
 }
 
-/** An item's name: the product's, or the line name it stands for. */
-export function itemName(sqlite: Database.Database, item: string): string {
-  if (item.startsWith('name:')) return item.slice(5);
-  return (sqlite.prepare('SELECT name FROM products WHERE id = ?').pluck().get(Number(item)) as string | undefined) ?? item;
-}
 
 export interface AlsoBought {
   item: string;
   name: string;
+  /** The run's analysis date, and the days of orders before it the rules come from; null before a run. */
+  asOf: string | null;
+  days: number;
   /** Paid orders holding the item, in the rules' window. */
   rules: { item: string; productId: number | null; name: string; support: number; confidence: number; lift: number; count: number }[];
 }
@@ -253,7 +251,8 @@ export function alsoBought(sqlite: Database.Database, item: string, limit = 8): 
       )
       .all(item, limit) as Omit<AlsoBought['rules'][number], 'productId'>[]
   ).map((r) => ({ ...r, productId: productIdOf(r.item) }));
-  return { item, name: itemName(sqlite, item), rules };
+  const run = runRow(sqlite);
+  return { item, name: itemName(sqlite, item), asOf: run ? dayOf(run.asOf - 1) : null, days: BASKET_DAYS, rules };
 }
 
 export interface ForecastView {

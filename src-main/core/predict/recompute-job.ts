@@ -44,13 +44,13 @@ export const predictJob = defineJob({
       ms[name] = Math.round(performance.now() - t0);
       return out;
     };
-    const { asOf } = analysisAsOf(sqlite);
+    const { asOf, pinned } = analysisAsOf(sqlite);
     const settings = predictionSettings(sqlite);
     const previous = latestModel(sqlite);
     const history = await phase('history', () => readHistory(sqlite, asOf));
-    const fit = await phase('fitting', () => fitPhase(history, previous ? { bgnbd: previous.model.bgnbd, gg: previous.model.gg } : undefined));
+    const fit = await phase('fitting', () => fitPhase(history, previous ? { bgnbd: previous.model.bgnbd, gg: previous.model.gg, date: previous.date } : undefined));
     const score = await phase('churn', () => scorePhase(history, fit, settings));
-    const forecast = await phase('forecast', () => forecastPhase(sqlite, asOf));
+    const forecast = await phase('forecast', () => forecastPhase(sqlite, asOf, !pinned));
     const basket = await phase('basket', () => basketPhase(sqlite, asOf));
     ctx.progress(PREDICT_PHASES.length - 1, PREDICT_PHASES.length, { phase: 'storing' });
     await yieldNow();
@@ -58,7 +58,7 @@ export const predictJob = defineJob({
     const t0 = performance.now();
     await ctx.step(
       () => {
-        runId = storeRun(sqlite, { asOf, history, fit, score, forecast, basket, settings, periodDays: score.periodDays, previousDate: previous?.date });
+        runId = storeRun(sqlite, { asOf, history, fit, score, forecast, basket, settings, periodDays: score.periodDays });
       },
       { checkpoint: { stored: true }, done: PREDICT_PHASES.length, total: PREDICT_PHASES.length, detail: { phase: 'storing' } },
     );

@@ -15,14 +15,15 @@ import {
 import { salesDaysSource } from '../dashboard/sales-days';
 import { PAID } from '../orders/metrics';
 import { dayOf } from '../segments/analysis-date';
+import { itemName } from './basket/item-name';
 import { appMinSupport, APP_MAX_LENGTH, mineRules } from './basket/rules';
-import { expectedPurchases, fitBgnbd, pAlive, type BgnbdFit } from './bgnbd';
-import { churnReasons, churnRisk } from './churn';
+import { expectedPurchases, fitBgnbd, type BgnbdFit, type BgnbdParams } from './bgnbd';
+import { churnReasons, churnRisk, type ChurnInput, type ChurnModel } from './churn';
 import { churnPeriodDays } from './churn-period';
 import { churnInputsAt, churnSplit, trainChurn, type ChurnSplitResult, type TrainedChurn } from './churn-split';
 import { customerLifetimeValue, WEEKS_PER_MONTH } from './clv';
 import { forecastSales, type SalesForecast } from './forecast-sales';
-import { conditionalSpend, fitGammaGamma, spendFrequencyCorrelation, type GammaGammaFit } from './gamma-gamma';
+import { conditionalSpend, fitGammaGamma, spendFrequencyCorrelation, type GammaGammaFit, type GammaGammaParams } from './gamma-gamma';
 import { customersAtCut, DAY_MS, fittable, readHistory, type CustomerAtCut, type PurchaseHistory } from './history';
 
 /** Bought-together rules come from the orders of this many days before the analysis date. */
@@ -31,42 +32,59 @@ export const BASKET_MIN_CONFIDENCE = 0.1;
 /** Rules kept per run (best lift first): far more than any screen shows. */
 export const MAX_RULES = 5_000;
 
+/** A fit as a run keeps it: when this run's did not converge, the last good one, and from when. */
+export type KeptFit<F> = F & { keptFrom?: string };
+
 export interface FitPhase {
   rows: CustomerAtCut[];
   /** null: too few customers to fit (thin data). */
-  bgnbd: BgnbdFit | null;
-  gg: (GammaGammaFit & { correlation: number; correlationWarning: boolean }) | null;
+  bgnbd: KeptFit<BgnbdFit> | null;
+  gg: KeptFit<GammaGammaFit & { correlation: number; correlationWarning: boolean }> | null;
+  /** Mean value of the repeat purchases (cents): the spend where Gamma-Gamma gives none (q ≤ 1). */
+  meanOrderCents: number;
   /** Why a model was not fitted. */
   thin: ('too_few_customers' | 'too_few_repeat')[];
   /** Milliseconds of each fit (the bench reports them). */
   ms: { bgnbd: number; gg: number };
 }
 
-export function fitPhase(h: PurchaseHistory, previous?: { bgnbd: BgnbdFit | null; gg: GammaGammaFit | null }): FitPhase {
+/** The last run's fits and its analysis date, for a fit that does not converge to fall back on. */
+export interface PreviousFits {
+  bgnbd: KeptFit<BgnbdFit> | null;
+  gg: KeptFit<GammaGammaFit> | null;
+  date: string;
+}
+
+/**
+ * This run's fit, or where it did not converge the previous run's good one (itself converged, or
+ * kept from an earlier run), marked converged: false with the date it comes from.
+ */
+function keepGood<F extends { converged: boolean }>(fit: F, previous: KeptFit<F> | null | undefined, date: string | undefined): KeptFit<F> {
+  if (fit.converged || !previous || !date || !(previous.converged || previous.keptFrom)) return fit;
+  return { ...previous, converged: false, keptFrom: previous.keptFrom ?? date };
+}
+
+export function fitPhase(h: PurchaseHistory, previous?: PreviousFits): FitPhase {
   const rows = customersAtCut(h, h.endDay);
   const repeat = rows.filter((r) => r.x > 0 && r.zbar > 0);
+  const spend = repeat.map((r) => ({ x: r.x, zbar: r.zbar }));
   const thin: FitPhase['thin'] = [];
   if (fittable(rows).length < MIN_CUSTOMERS_FOR_FIT) thin.push('too_few_customers');
   if (repeat.length < MIN_REPEAT_CUSTOMERS_FOR_FIT) thin.push('too_few_repeat');
-  let bgnbd: BgnbdFit | null = null;
+  const meanOrderCents = repeat.length ? repeat.reduce((n, r) => n + r.zbar, 0) / repeat.length : 0;
   const ms = { bgnbd: 0, gg: 0 };
-  let t0 = performance.now();
-  if (!thin.length) {
-    bgnbd = fitBgnbd(fittable(rows));
-    // A fit that did not converge keeps the last good one (and says so: keptFrom is set by the store).
-    if (!bgnbd.converged && previous?.bgnbd?.converged) bgnbd = { ...previous.bgnbd, converged: false };
-  }
-  ms.bgnbd = Math.round(performance.now() - t0);
-  t0 = performance.now();
+  let bgnbd: FitPhase['bgnbd'] = null;
   let gg: FitPhase['gg'] = null;
   if (!thin.length) {
-    let fit = fitGammaGamma(repeat.map((r) => ({ x: r.x, zbar: r.zbar })));
-    if (!fit.converged && previous?.gg?.converged) fit = { ...previous.gg, converged: false };
-    const corr = spendFrequencyCorrelation(repeat.map((r) => ({ x: r.x, zbar: r.zbar })));
-    gg = { ...fit, correlation: corr.r, correlationWarning: corr.correlationWarning };
+    let t0 = performance.now();
+    bgnbd = keepGood(fitBgnbd(fittable(rows)), previous?.bgnbd, previous?.date);
+    ms.bgnbd = Math.round(performance.now() - t0);
+    t0 = performance.now();
+    const corr = spendFrequencyCorrelation(spend);
+    gg = { ...keepGood(fitGammaGamma(spend), previous?.gg, previous?.date), correlation: corr.r, correlationWarning: corr.correlationWarning };
+    ms.gg = Math.round(performance.now() - t0);
   }
-  ms.gg = Math.round(performance.now() - t0);
-  return { rows, bgnbd, gg, thin, ms };
+  return { rows, bgnbd, gg, meanOrderCents, thin, ms };
 }
 
 export interface Scored {
@@ -91,43 +109,59 @@ export interface ScorePhase {
 
 /** Churn, CLV and the rest per customer (none when the fits are thin). */
 export function scorePhase(h: PurchaseHistory, fit: FitPhase, settings: PredictionSettings): ScorePhase {
-  const periodDays = churnPeriodDays(fit.rows);
-  const trained = trainChurn(h, h.endDay, periodDays);
+  const trained = trainChurn(h, h.endDay, churnPeriodDays(fit.rows));
+  // With under two periods of history the model learns on a shorter one: it scores for that one,
+  // and the screens name it, so the probability means what it says.
+  const periodDays = trained.trainPeriodDays >= 7 ? trained.trainPeriodDays : churnPeriodDays(fit.rows);
   // Measured on the last period: scored as of its start with the fit training already made there.
   const check = fit.bgnbd && trained.trainPeriodDays === periodDays ? churnSplit(h, trained.trainCutDay, periodDays, trained.fit) : null;
   if (!fit.bgnbd || !fit.gg) return { trained, check, periodDays, scored: [] };
-  const bg = fit.bgnbd.params;
-  const gg = fit.gg.params;
-  const inputs = churnInputsAt(fit.rows, h.endDay, periodDays, bg);
-  const horizonWeeks = settings.horizonMonths * WEEKS_PER_MONTH;
-  const scored = fit.rows.map((c, k): Scored => {
-    const input = inputs[k];
-    return {
-      i: c.i,
-      purchases: c.x + 1,
-      pAlive: pAlive(bg, c.x, c.t_x, c.T),
-      expectedPurchases: expectedPurchases(bg, horizonWeeks, c.x, c.t_x, c.T),
-      // One purchase: no spend of their own to go on (Fader & Hardie 2013 need repeat purchases).
-      expectedOrderCents: c.x > 0 ? Math.round(conditionalSpend(gg, c.x, c.zbar)) : null,
-      clvCents: Math.round(customerLifetimeValue(bg, gg, c, { months: settings.horizonMonths, annualDiscountRate: settings.discountRate })),
-      churnRisk: churnRisk(trained.model, input),
-      reasons: churnReasons(trained.model, input),
-    };
-  });
+  const inputs = churnInputsAt(fit.rows, h.endDay, periodDays, fit.bgnbd.params);
+  const models = { bgnbd: fit.bgnbd.params, gg: fit.gg.params, meanOrderCents: fit.meanOrderCents, churn: trained.model, settings };
+  const scored = fit.rows.map((c, k) => scoreCustomer(c, inputs[k], models));
   return { trained, check, periodDays, scored };
+}
+
+export interface ScoringModels {
+  bgnbd: BgnbdParams;
+  gg: GammaGammaParams;
+  /** The spend used where Gamma-Gamma gives no finite one (its q ≤ 1: spend too heavy-tailed). */
+  meanOrderCents: number;
+  churn: ChurnModel;
+  settings: PredictionSettings;
+}
+
+/** One customer's predictions from fitted models: the run's, or the stored ones for a single write. */
+export function scoreCustomer(c: CustomerAtCut, input: ChurnInput, m: ScoringModels): Scored {
+  const modelled = conditionalSpend(m.gg, c.x, c.zbar);
+  const spend = Number.isFinite(modelled) && modelled > 0 ? modelled : c.x > 0 ? c.zbar : m.meanOrderCents;
+  const clv = customerLifetimeValue(m.bgnbd, spend, c, { months: m.settings.horizonMonths, annualDiscountRate: m.settings.discountRate });
+  const expected = expectedPurchases(m.bgnbd, m.settings.horizonMonths * WEEKS_PER_MONTH, c.x, c.t_x, c.T);
+  return {
+    i: c.i,
+    purchases: c.x + 1,
+    pAlive: input.pAlive,
+    // A value the series could not give (it never should) is stored as none expected, not NaN.
+    expectedPurchases: Number.isFinite(expected) ? expected : 0,
+    // One purchase: no spend of their own to go on (Fader & Hardie 2013 need repeat purchases).
+    expectedOrderCents: c.x > 0 ? Math.round(spend) : null,
+    clvCents: Number.isFinite(clv) ? Math.round(clv) : 0,
+    churnRisk: churnRisk(m.churn, input),
+    reasons: churnReasons(m.churn, input),
+  };
 }
 
 /**
  * Paid revenue per local day up to the analysis date, from the dashboard's day table (or, while a
  * big import has left it stale, the same sums straight from the orders).
  */
-export function forecastPhase(sqlite: Database.Database, asOf: number): Record<ForecastPeriod, SalesForecast | null> {
+export function forecastPhase(sqlite: Database.Database, asOf: number, dayOpen: boolean): Record<ForecastPeriod, SalesForecast | null> {
   const date = dayOf(asOf - 1);
   const source = salesDaysSource(sqlite, 'sales_days', 0, asOf + DAY_MS);
   const rows = sqlite.prepare(`SELECT day, revenue_cents FROM ${source.sql} WHERE day <= ? ORDER BY day`).raw().all(...source.params, date) as [string, number][];
   const points = rows.map(([d, value]) => ({ date: d, value }));
   const out = {} as Record<ForecastPeriod, SalesForecast | null>;
-  for (const period of FORECAST_PERIODS) out[period] = forecastSales(points, period, FORECAST_HORIZON[period], date);
+  for (const period of FORECAST_PERIODS) out[period] = forecastSales(points, period, FORECAST_HORIZON[period], date, dayOpen);
   return out;
 }
 
@@ -182,13 +216,7 @@ export function basketPhase(sqlite: Database.Database, asOf: number): BasketPhas
   const rules = mined.slice(0, MAX_RULES).map((r) => ({ ...r, antecedent: r.antecedent.map((c) => items[c]), consequent: items[r.consequent] }));
   // Names of the items the rules name: the product's, or the line name it stands for.
   const names = new Map<string, string>();
-  const productName = sqlite.prepare('SELECT name FROM products WHERE id = ?').pluck();
-  for (const r of rules) {
-    for (const item of [...r.antecedent, r.consequent]) {
-      if (names.has(item)) continue;
-      names.set(item, item.startsWith('name:') ? item.slice(5) : ((productName.get(Number(item)) as string | undefined) ?? item));
-    }
-  }
+  for (const r of rules) for (const item of [...r.antecedent, r.consequent]) if (!names.has(item)) names.set(item, itemName(sqlite, item));
   return { baskets: baskets.length, minSupport, minConfidence: BASKET_MIN_CONFIDENCE, rules, names };
 }
 

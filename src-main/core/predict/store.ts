@@ -4,12 +4,10 @@
 import type Database from 'better-sqlite3';
 import type { ForecastPeriod, PredictionSettings } from '../../shared/predictions';
 import { changeBus } from '../changes/bus';
-import { dayOf } from '../segments/analysis-date';
-import type { BgnbdFit } from './bgnbd';
+import { DAY_MS, dayOf } from '../segments/analysis-date';
 import type { ChurnModel } from './churn';
 import type { ChurnSplitResult } from './churn-split';
 import type { SalesForecast } from './forecast-sales';
-import type { GammaGammaFit } from './gamma-gamma';
 import type { PurchaseHistory } from './history';
 import { historySpan, type BasketPhase, type FitPhase, type ScorePhase } from './recompute';
 
@@ -17,8 +15,10 @@ export const KEEP_RUNS = 5;
 
 /** The run's models as stored (prediction_runs.model). */
 export interface PredictionModel {
-  bgnbd: (BgnbdFit & { keptFrom?: string }) | null;
-  gg: (GammaGammaFit & { correlation: number; correlationWarning: boolean; keptFrom?: string }) | null;
+  bgnbd: FitPhase['bgnbd'];
+  gg: FitPhase['gg'];
+  /** Mean repeat-order value (cents), the spend where Gamma-Gamma gives none. */
+  meanOrderCents: number;
   thin: FitPhase['thin'];
   churn: ChurnModel & { periodDays: number; trainCut: string; trainPeriodDays: number; check: ChurnSplitResult | null };
   forecast: Record<ForecastPeriod, SalesForecast | null>;
@@ -34,23 +34,21 @@ export interface StoreInput {
   basket: BasketPhase;
   settings: PredictionSettings;
   periodDays: number;
-  /** The date of the run whose fit is kept when this one did not converge. */
-  previousDate?: string;
   now?: number;
 }
 
 export function storeRun(sqlite: Database.Database, input: StoreInput): number {
   const { asOf, history: h, fit, score, basket, settings } = input;
   const now = input.now ?? Date.now();
-  const kept = (f: { converged: boolean } | null) => (f && !f.converged && input.previousDate ? { keptFrom: input.previousDate } : {});
   const model: PredictionModel = {
-    bgnbd: fit.bgnbd && { ...fit.bgnbd, ...kept(fit.bgnbd) },
-    gg: fit.gg && { ...fit.gg, ...kept(fit.gg) },
+    bgnbd: fit.bgnbd,
+    gg: fit.gg,
+    meanOrderCents: fit.meanOrderCents,
     thin: fit.thin,
     churn: {
       ...score.trained.model,
       periodDays: input.periodDays,
-      trainCut: dayOf(score.trained.trainCutDay * 86_400_000),
+      trainCut: dayOf(score.trained.trainCutDay * DAY_MS),
       trainPeriodDays: score.trained.trainPeriodDays,
       check: score.check,
     },

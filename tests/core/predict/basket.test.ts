@@ -10,7 +10,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { alsoBought } from '../../../src-main/core/predict/basket/also-bought';
 import { frequentItemsets } from '../../../src-main/core/predict/basket/fp-growth';
 import { appMinSupport, mineRules, minSupportCount, type AssociationRule } from '../../../src-main/core/predict/basket/rules';
 import { readBaskets } from '../../eval/basket.eval';
@@ -69,16 +68,6 @@ describe('association rules on a hand-counted set', () => {
     const ids = new Map(['bread', 'milk', 'diapers', 'beer', 'eggs', 'cola'].map((x, i) => [x, i + 100]));
     const numeric = mineRules(SHOP.map((b) => b.map((x) => ids.get(x) ?? -1)), { minSupport: 0.4, minConfidence: 0.6, minLength: 2 });
     expect(numeric.map((r) => [r.antecedent.length, r.consequent, r.count, r.lift])).toEqual(rules.map((r) => [r.antecedent.length, ids.get(r.consequent), r.count, r.lift]));
-  });
-
-  it('alsoBought: rules from exactly {item}, then wider rules with new consequents', () => {
-    expect(alsoBought(rules, 'beer', 5).map((r) => r.consequent)).toEqual(['diapers', 'bread', 'milk']);
-    expect(alsoBought(rules, 'beer', 1).map((r) => r.consequent)).toEqual(['diapers']);
-    // bread ⇒ milk and bread ⇒ diapers; then {bread, diapers} ⇒ beer adds beer.
-    const bread = alsoBought(rules, 'bread', 5);
-    expect(bread.map((r) => r.consequent)).toEqual(['milk', 'diapers', 'beer']);
-    expect(bread[2].antecedent.slice().sort()).toEqual(['bread', 'diapers']);
-    expect(alsoBought(rules, 'eggs', 5)).toEqual([]);
   });
 
   it('compares support as count / N ≥ minimum, and rejects bad options', () => {
@@ -221,8 +210,6 @@ describe.skipIf(!dataDir)('association rules on Groceries against arules', () =>
     if (!want.top_by_lift || !want.second) throw new Error('reference_values.json lacks the top rules for this setting');
     expectSame(rules[0], want.top_by_lift);
     expectSame(rules[1], want.second);
-    // The product page's list for herbs starts with that best rule.
-    expect(alsoBought(rules, 'herbs', 3)[0]).toBe(rules[0]);
     // With minlen 1 arules adds {} ⇒ {whole milk} (support 0.2555 ≥ 0.25), and only that.
     const withEmpty = mineRules(baskets, { minSupport: 0.006, minConfidence: 0.25 });
     expect(withEmpty.filter((r) => r.antecedent.length === 0).map((r) => r.consequent)).toEqual(['whole milk']);

@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useLanguage } from '../../hooks/useLanguage';
-import { formatNumber } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { keys } from '../../lib/query-keys';
 import { formatPercent } from '../../pages/dashboard/money';
 import { QueryError } from '../QueryError';
@@ -73,7 +73,7 @@ export function AlsoBoughtDrawer({ product, onProduct, onClose }: { product: Pro
             ))}
           </Stack>
           <Text fz="xs" c="dimmed">
-            {t('predictPages.alsoBought.from')}
+            {q.data?.asOf ? t('predictPages.alsoBought.fromDated', { date: formatDate(Date.parse(`${q.data.asOf}T12:00:00Z`), lang), days: q.data.days }) : t('predictPages.alsoBought.from')}
           </Text>
         </Stack>
       )}

@@ -96,6 +96,7 @@ export const predictDashboard = {
       fittedOn_other: 'Fitted on {{n}} customers',
       logLik: 'Log-likelihood',
       bgnbd: {
+        dropoutAlike: 'a and b reached their upper bound: the chance of stopping after an order looks about the same for every customer here, so the model treats it as one number.',
         title: 'Purchases: BG/NBD',
         body: 'How often each customer buys and the chance they have stopped (Fader, Hardie & Lee, 2005).',
         r: 'r (shape of purchase rates)',

@@ -30,6 +30,7 @@ export const predictPages = {
         no_run: 'Predictions are being worked out…',
         no_orders: 'Predictions start with the first paid order.',
         too_few_customers: 'The shop needs more customers with repeat orders before the model can be fitted.',
+        too_few_repeat: 'Too few customers have ordered twice yet for the model to be fitted.',
         not_converged: 'The latest model fit did not settle, so these numbers may be off. The next run will try again.',
       },
       seeJob: 'See progress',
@@ -51,6 +52,7 @@ export const predictPages = {
       orders_other: 'together in {{count}} orders',
       empty: 'Nothing is bought with {{name}} often enough to say. Pairs show once they share several orders.',
       open: 'See what is bought with {{name}}',
+      fromDated: 'From paid orders in the {{days}} days up to {{date}}.',
       from: 'From paid orders, as of the latest predictions run.',
     },
     list: {

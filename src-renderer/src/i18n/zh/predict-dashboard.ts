@@ -97,6 +97,7 @@ export const predictDashboard: Pick<Messages, 'predictDashboard'> = {
       fittedOn_other: '基于 {{n}} 位客户拟合',
       logLik: '对数似然',
       bgnbd: {
+        dropoutAlike: 'a 和 b 已到上限：这里每位客户下单后不再购买的概率都差不多，模型按同一个概率来算。',
         title: '购买次数：BG/NBD 模型',
         body: '估计每位客户的购买频率以及已经不再购买的概率（Fader、Hardie 与 Lee，2005）。',
         r: 'r（购买率的形状参数）',

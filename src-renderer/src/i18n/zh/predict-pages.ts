@@ -30,6 +30,7 @@ export const predictPages: Pick<Messages, 'predictPages'> = {
         no_run: '正在计算预测…',
         no_orders: '有了第一笔付款订单才会有预测。',
         too_few_customers: '店里需要更多有回购的客户，才能拟合模型。',
+        too_few_repeat: '下过两次单的客户还太少，暂时无法拟合模型。',
         not_converged: '最近一次模型拟合没有收敛，这些数字可能不准。下次运行会再试。',
       },
       seeJob: '查看进度',
@@ -51,6 +52,7 @@ export const predictPages: Pick<Messages, 'predictPages'> = {
       orders_other: '{{count}}笔订单同时购买',
       empty: '还没有哪件商品常与{{name}}一起买。两件商品在多笔订单里同时出现后才会显示。',
       open: '看看常和{{name}}一起买的商品',
+      fromDated: '依据截至{{date}}的{{days}}天内的付款订单。',
       from: '依据付款订单，截至最近一次预测。',
     },
     list: {

@@ -14,7 +14,7 @@ import type { Language } from '../../i18n';
 import type { Outputs } from '../../lib/api-types';
 import { formatMoney, formatNumber } from '../../lib/format';
 import { customersHref } from '../customers/filter/filter-url';
-import classes from './ChurnCard.module.css';
+import classes from './LinkRow.module.css';
 import { formatPercent } from './money';
 
 type Overview = Outputs['predictions']['overview'];

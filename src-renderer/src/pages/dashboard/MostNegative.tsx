@@ -7,7 +7,7 @@ import { AspectChips, SentimentLabelBadge, formatScore } from '../../components/
 import { useLanguage } from '../../hooks/useLanguage';
 import type { Outputs } from '../../lib/api-types';
 import { formatDateTime, formatRelative } from '../../lib/format';
-import classes from './MostNegative.module.css';
+import classes from './LinkRow.module.css';
 
 type Item = Outputs['sentiment']['overview']['mostNegative'][number];
 

@@ -103,6 +103,11 @@ function BgnbdFacts({ fit }: { fit: NonNullable<Fits['bgnbd']> }) {
           [t('predictDashboard.details.fittedOn', { count: fit.customers, n: formatNumber(fit.customers, lang) }), <Converged key="c" fit={fit} />],
         ]}
       />
+      {fit.dropoutAlike && (
+        <Text fz="xs" c="dimmed" data-testid="details-dropout-alike">
+          {t('predictDashboard.details.bgnbd.dropoutAlike')}
+        </Text>
+      )}
     </Section>
   );
 }
