@@ -232,12 +232,14 @@ export function pAlive(params: BgnbdParams, x: number, t_x: number, T: number): 
 const awayFromOne = (a: number) => (Math.abs(a - 1) < 1e-7 ? 1 + 1e-7 : a);
 
 /**
+ * Expected purchases in (T, T+t] of a customer still alive: E[Y(t) | x, t_x, T] / P(alive), which
+ * depends on x and T only (so CLV reuses it across customers with the same x and T).
  * (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z)], z = t/(α+T+t):
  * FHL eq. (10)'s numerator (and eq. 7 with x = 0, T = 0). Euler's transformation (A&S 15.3.3)
  * rewrites (1−z)^(r+x) ₂F₁(r+x, b+x; c; z) as (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; c; z), c = a+b+x−1,
  * whose parameters stay small for large x, so its series neither overflows nor needs many terms.
  */
-function expectedIfAlive(p: BgnbdParams, t: number, x: number, T: number): number {
+export function expectedIfAlive(p: BgnbdParams, t: number, x: number, T: number): number {
   if (!(t > 0)) return 0;
   const a = awayFromOne(p.a);
   const c = a + p.b + x - 1;

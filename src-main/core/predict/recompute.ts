@@ -21,7 +21,7 @@ import { expectedPurchases, fitBgnbd, type BgnbdFit, type BgnbdParams } from './
 import { churnReasons, churnRisk, type ChurnInput, type ChurnModel } from './churn';
 import { churnPeriodDays } from './churn-period';
 import { churnInputsAt, churnSplit, trainChurn, type ChurnSplitResult, type TrainedChurn } from './churn-split';
-import { customerLifetimeValue, WEEKS_PER_MONTH } from './clv';
+import { customerLifetimeValue, WEEKS_PER_MONTH, type ClvCache } from './clv';
 import { forecastSales, type SalesForecast } from './forecast-sales';
 import { conditionalSpend, fitGammaGamma, spendFrequencyCorrelation, type GammaGammaFit, type GammaGammaParams } from './gamma-gamma';
 import { customersAtCut, DAY_MS, fittable, readHistory, type CustomerAtCut, type PurchaseHistory } from './history';
@@ -118,7 +118,8 @@ export function scorePhase(h: PurchaseHistory, fit: FitPhase, settings: Predicti
   if (!fit.bgnbd || !fit.gg) return { trained, check, periodDays, scored: [] };
   const inputs = churnInputsAt(fit.rows, h.endDay, periodDays, fit.bgnbd.params);
   const models = { bgnbd: fit.bgnbd.params, gg: fit.gg.params, meanOrderCents: fit.meanOrderCents, churn: trained.model, settings };
-  const scored = fit.rows.map((c, k) => scoreCustomer(c, inputs[k], models));
+  const cache: ClvCache = new Map();
+  const scored = fit.rows.map((c, k) => scoreCustomer(c, inputs[k], models, cache));
   return { trained, check, periodDays, scored };
 }
 
@@ -132,10 +133,10 @@ export interface ScoringModels {
 }
 
 /** One customer's predictions from fitted models: the run's, or the stored ones for a single write. */
-export function scoreCustomer(c: CustomerAtCut, input: ChurnInput, m: ScoringModels): Scored {
+export function scoreCustomer(c: CustomerAtCut, input: ChurnInput, m: ScoringModels, cache?: ClvCache): Scored {
   const modelled = conditionalSpend(m.gg, c.x, c.zbar);
   const spend = Number.isFinite(modelled) && modelled > 0 ? modelled : c.x > 0 ? c.zbar : m.meanOrderCents;
-  const clv = customerLifetimeValue(m.bgnbd, spend, c, { months: m.settings.horizonMonths, annualDiscountRate: m.settings.discountRate });
+  const clv = customerLifetimeValue(m.bgnbd, spend, c, { months: m.settings.horizonMonths, annualDiscountRate: m.settings.discountRate }, cache);
   const expected = expectedPurchases(m.bgnbd, m.settings.horizonMonths * WEEKS_PER_MONTH, c.x, c.t_x, c.T);
   return {
     i: c.i,
