@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { E2E_PORT, E2E_TOKEN } from '../../playwright.config';
 import { useLanguage, useTheme } from './app-page';
 import { wsClientFor } from '../transport/clients';
+import { loadPinnedSampleShop } from './sample-shop';
 
 const SHOTS = process.env.PATRON_E2E_SHOTS ?? '/tmp/seg/shots';
 const PIN = '2026-11-30';
@@ -48,19 +49,7 @@ test('dashboard: the start page on the sample shop, charts drawn, revenue equal 
   test.setTimeout(300_000);
   const client = wsClientFor(`http://127.0.0.1:${E2E_PORT}`, E2E_TOKEN);
   try {
-    if ((await client.api.app.overview.query()).sampleCustomers > 0) await client.api.sample.remove.mutate();
-    const { jobId } = await client.api.sample.load.mutate({ seed: 42, customers: 2000, anchor: ANCHOR });
-    await expect.poll(async () => (await client.api.jobs.get.query({ id: jobId })).status, { timeout: 120_000 }).toBe('done');
-    await client.api.segments.setAnalysisDate.mutate({ date: PIN });
-    await expect
-      .poll(
-        async () => {
-          const o = await client.api.segments.overview.query({});
-          return o.jobId === null && o.run?.date === PIN && !o.stale;
-        },
-        { timeout: 120_000 },
-      )
-      .toBe(true);
+    await loadPinnedSampleShop(client, { anchor: ANCHOR, pin: PIN, until: 'segments' });
 
     // With orders in the database, the app opens on the dashboard.
     await page.setViewportSize({ width: 1440, height: 1000 });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { E2E_PORT, E2E_TOKEN } from '../../playwright.config';
 import { useLanguage, useTheme } from './app-page';
 import { wsClientFor } from '../transport/clients';
+import { loadPinnedSampleShop } from './sample-shop';
 
 const SHOTS = process.env.PATRON_E2E_SHOTS ?? '/tmp/predict-dashboard';
 const PIN = '2026-11-30';
@@ -28,20 +29,8 @@ test('predictions on the dashboard: forecast with bands by day/week/month, churn
   test.setTimeout(300_000);
   const client = wsClientFor(`http://127.0.0.1:${E2E_PORT}`, E2E_TOKEN);
   try {
-    if ((await client.api.app.overview.query()).sampleCustomers > 0) await client.api.sample.remove.mutate();
-    const { jobId } = await client.api.sample.load.mutate({ seed: 42, customers: 2000, anchor: ANCHOR });
-    await expect.poll(async () => (await client.api.jobs.get.query({ id: jobId })).status, { timeout: 120_000 }).toBe('done');
-    await client.api.segments.setAnalysisDate.mutate({ date: PIN });
     // The predictions run after the segments run: wait for the one of the pinned day.
-    await expect
-      .poll(
-        async () => {
-          const o = await client.api.predictions.overview.query({});
-          return o.jobId === null && o.run?.date === PIN && !o.stale;
-        },
-        { timeout: 180_000, intervals: [1000] },
-      )
-      .toBe(true);
+    await loadPinnedSampleShop(client, { anchor: ANCHOR, pin: PIN, until: 'predictions' });
     const overview = await client.api.predictions.overview.query({});
     expect(overview.atRisk.length).toBeGreaterThan(0);
 
@@ -113,7 +102,6 @@ test('predictions on the dashboard: forecast with bands by day/week/month, churn
     await expect(dialog.getByTestId('settings-save')).toBeDisabled();
     await dialog.getByTestId('settings-horizon').fill('6');
     await dialog.getByTestId('settings-save').click();
-    await dialog.getByTestId('settings-save').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'details-settings-en-light.png') });
     await expect
       .poll(

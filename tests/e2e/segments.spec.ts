@@ -14,6 +14,7 @@ import { E2E_PORT, E2E_TOKEN } from '../../playwright.config';
 import { openApp, useLanguage, useTheme } from './app-page';
 import { RFM_SEGMENTS, type SegmentCode } from '../../src-main/shared/segments';
 import { wsClientFor } from '../transport/clients';
+import { loadPinnedSampleShop } from './sample-shop';
 
 const SHOTS = process.env.PATRON_E2E_SHOTS ?? '/tmp/seg/shots';
 const PIN = '2026-11-30';
@@ -29,19 +30,7 @@ test('segments: the grid counts what SQL counts, a segment opens as its customer
   const client = wsClientFor(`http://127.0.0.1:${E2E_PORT}`, E2E_TOKEN);
   try {
     // The sample shop on a fixed day, the analysis pinned to it.
-    if ((await client.api.app.overview.query()).sampleCustomers > 0) await client.api.sample.remove.mutate();
-    const { jobId: sampleJob } = await client.api.sample.load.mutate({ seed: 42, customers: 2000, anchor: ANCHOR });
-    await expect.poll(async () => (await client.api.jobs.get.query({ id: sampleJob })).status, { timeout: 120_000 }).toBe('done');
-    await client.api.segments.setAnalysisDate.mutate({ date: PIN });
-    await expect
-      .poll(
-        async () => {
-          const o = await client.api.segments.overview.query({});
-          return o.jobId === null && o.run?.date === PIN && o.run.pinned && !o.stale;
-        },
-        { timeout: 120_000 },
-      )
-      .toBe(true);
+    await loadPinnedSampleShop(client, { anchor: ANCHOR, pin: PIN, until: 'segments' });
 
     const { dbFile } = await client.api.app.info.query();
     const db = new Database(dbFile, { readonly: true, fileMustExist: true });

@@ -31,8 +31,9 @@ const clampP = (p: number) => Math.min(1 - 1e-6, Math.max(1e-6, p));
 const logit = (p: number) => Math.log(clampP(p) / (1 - clampP(p)));
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-/** The customer's usual days between purchases; null with one purchase. */
-export const usualGapDays = (c: ChurnInput): number | null => (c.repeats > 0 ? c.spanDays / c.repeats : null);
+/** A customer's usual days between purchases (span over repeats); null with one purchase. */
+export const usualGap = (spanDays: number, repeats: number): number | null => (repeats > 0 ? spanDays / repeats : null);
+export const usualGapDays = (c: ChurnInput): number | null => usualGap(c.spanDays, c.repeats);
 
 /** The raw features, in FEATURES order. */
 export function featuresOf(c: ChurnInput): number[] {
