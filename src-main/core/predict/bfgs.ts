@@ -3,6 +3,10 @@
 // function evaluations where Nelder–Mead needs hundreds, which is what makes a 100,000-customer
 // fit take milliseconds. Line search: backtracking on the Armijo condition, and the curvature
 // pair is skipped when sᵀy ≤ 0 so the inverse Hessian stays positive definite (N&W §6.1).
+// Written here because the optimiser package in use (fmin: Nelder–Mead, the fallback in
+// optimise.ts) has no quasi-Newton method, and its conjugate gradient reports no convergence and
+// stops on an absolute gradient norm, which means nothing for a log-likelihood summed over
+// 100,000 customers.
 
 /** Value and gradient at x; the gradient is written into `grad`. */
 export type ValueAndGradient = (x: number[], grad: number[]) => number;
