@@ -109,10 +109,11 @@ export interface ScorePhase {
 
 /** Churn, CLV and the rest per customer (none when the fits are thin). */
 export function scorePhase(h: PurchaseHistory, fit: FitPhase, settings: PredictionSettings): ScorePhase {
-  const trained = trainChurn(h, h.endDay, churnPeriodDays(fit.rows));
+  const shopPeriod = churnPeriodDays(fit.rows);
+  const trained = trainChurn(h, h.endDay, shopPeriod);
   // With under two periods of history the model learns on a shorter one: it scores for that one,
   // and the screens name it, so the probability means what it says.
-  const periodDays = trained.trainPeriodDays >= 7 ? trained.trainPeriodDays : churnPeriodDays(fit.rows);
+  const periodDays = trained.trainPeriodDays >= 7 ? trained.trainPeriodDays : shopPeriod;
   // Measured on the last period: scored as of its start with the fit training already made there.
   const check = fit.bgnbd && trained.trainPeriodDays === periodDays ? churnSplit(h, trained.trainCutDay, periodDays, trained.fit) : null;
   if (!fit.bgnbd || !fit.gg) return { trained, check, periodDays, scored: [] };

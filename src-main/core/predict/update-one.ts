@@ -16,14 +16,19 @@ interface LatestRun {
   asOf: number;
   horizonMonths: number;
   discountRate: number;
-  model: PredictionModel;
+  model: Pick<PredictionModel, 'bgnbd' | 'gg' | 'churn' | 'meanOrderCents'>;
 }
 
+/** The latest run's scoring models only (not its forecasts): this runs on every single write. */
 function latestRun(sqlite: Database.Database): LatestRun | null {
   const row = sqlite
-    .prepare('SELECT id, as_of AS asOf, horizon_months AS horizonMonths, discount_rate AS discountRate, model FROM prediction_runs ORDER BY id DESC LIMIT 1')
+    .prepare(
+      `SELECT id, as_of AS asOf, horizon_months AS horizonMonths, discount_rate AS discountRate,
+         json_object('bgnbd', model -> '$.bgnbd', 'gg', model -> '$.gg', 'churn', model -> '$.churn', 'meanOrderCents', model -> '$.meanOrderCents') AS model
+       FROM prediction_runs ORDER BY id DESC LIMIT 1`,
+    )
     .get() as (Omit<LatestRun, 'model'> & { model: string }) | undefined;
-  return row ? { ...row, model: JSON.parse(row.model) as PredictionModel } : null;
+  return row ? { ...row, model: JSON.parse(row.model) as LatestRun['model'] } : null;
 }
 
 /** Rescores `customerIds` against the latest run; returns those whose row changed. */
