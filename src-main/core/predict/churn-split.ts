@@ -22,10 +22,17 @@ export function churnInputsAt(rows: readonly CustomerAtCut[], cutDay: number, pe
   }));
 }
 
+/** The customers as of a cut, their BG/NBD fit and their churn inputs for the period after it. */
+export interface AtCut {
+  rows: CustomerAtCut[];
+  fit: BgnbdFit;
+  inputs: ChurnInput[];
+}
+
 export interface TrainedChurn {
   model: ChurnModel;
-  /** The BG/NBD fit at the training cut (null when there was nothing to fit). */
-  fit: BgnbdFit | null;
+  /** What the model was trained on (null when there was nothing to fit). */
+  at: AtCut | null;
   /** The cut it was trained at, and the label period after it (days). */
   trainCutDay: number;
   trainPeriodDays: number;
@@ -38,18 +45,18 @@ export interface TrainedChurn {
  * period's length; only the base rate does, which the ranking does not use).
  */
 export function trainChurn(h: PurchaseHistory, cutDay: number, periodDays: number): TrainedChurn {
-  if (h.n === 0) return { model: bgnbdOnly(), fit: null, trainCutDay: cutDay, trainPeriodDays: 0 };
+  if (h.n === 0) return { model: bgnbdOnly(), at: null, trainCutDay: cutDay, trainPeriodDays: 0 };
   let firstDay = Infinity;
   for (let i = 0; i < h.n; i++) firstDay = Math.min(firstDay, h.days[h.start[i]]);
   const trainPeriodDays = Math.min(periodDays, Math.floor((cutDay - firstDay) / 2));
   const trainCutDay = cutDay - trainPeriodDays;
   const rows = trainPeriodDays >= 7 ? customersAtCut(h, trainCutDay) : [];
-  if (fittable(rows).length < 2) return { model: bgnbdOnly(), fit: null, trainCutDay, trainPeriodDays };
+  if (fittable(rows).length < 2) return { model: bgnbdOnly(), at: null, trainCutDay, trainPeriodDays };
   // Not converged still gives the best parameters found: good enough to rank with.
   const fit = fitBgnbd(fittable(rows));
   const inputs = churnInputsAt(rows, trainCutDay, trainPeriodDays, fit.params);
   const churned = rows.map((c) => !boughtBetween(h, c.i, trainCutDay, cutDay));
-  return { model: fitChurn(inputs, churned), fit, trainCutDay, trainPeriodDays };
+  return { model: fitChurn(inputs, churned), at: { rows, fit, inputs }, trainCutDay, trainPeriodDays };
 }
 
 export interface ChurnSplitResult {
@@ -63,16 +70,15 @@ export interface ChurnSplitResult {
 
 /**
  * Scores everyone who bought before `splitDay` as of then, and measures against who bought nothing
- * in the `periodDays` after it. Only the history before the split is used to fit and score
- * (`fitAtSplit`, when given, must be the BG/NBD fit on the customers as of `splitDay`).
+ * in the `periodDays` after it. Only the history before the split is used to fit and score.
+ * `known`, when given, must be the customers as of `splitDay` with their fit and inputs for
+ * `periodDays` (the app trained its own model there: TrainedChurn.at).
  */
-export function churnSplit(h: PurchaseHistory, splitDay: number, periodDays: number, fitAtSplit?: BgnbdFit | null): ChurnSplitResult | null {
-  const rows = customersAtCut(h, splitDay);
+export function churnSplit(h: PurchaseHistory, splitDay: number, periodDays: number, known?: AtCut | null): ChurnSplitResult | null {
+  const rows = known?.rows ?? customersAtCut(h, splitDay);
   if (fittable(rows).length < 2) return null;
-  // The app passes the fit it already made at this cut (training its own model there).
-  const fit = fitAtSplit ?? fitBgnbd(fittable(rows));
+  const inputs = known?.inputs ?? churnInputsAt(rows, splitDay, periodDays, fitBgnbd(fittable(rows)).params);
   const trained = trainChurn(h, splitDay, periodDays);
-  const inputs = churnInputsAt(rows, splitDay, periodDays, fit.params);
   const churned = rows.map((c) => !boughtBetween(h, c.i, splitDay, splitDay + periodDays));
   const n = churned.filter(Boolean).length;
   if (n === 0 || n === rows.length) return null;

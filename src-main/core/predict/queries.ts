@@ -45,32 +45,10 @@ const runRow = (sqlite: Database.Database) =>
 /** The running or waiting predictions job, for "updating…". */
 const runningJob = (sqlite: Database.Database) => activePredict(sqlite, false);
 
-export interface RunView {
-  id: number;
-  /** The analysis date, 'YYYY-MM-DD'. */
-  date: string;
-  computedAt: number;
-  customers: number;
-  orders: number;
-  firstDay: string | null;
-  lastDay: string | null;
-  horizonMonths: number;
-  discountRate: number;
-  model: PredictionModel;
-}
+/** A run as the screens read it: the analysis date instead of its end in ms, the models parsed. */
+export type RunView = Omit<RunRow, 'asOf' | 'model'> & { date: string; model: PredictionModel };
 
-const view = (r: RunRow): RunView => ({
-  id: r.id,
-  date: dayOf(r.asOf - 1),
-  computedAt: r.computedAt,
-  customers: r.customers,
-  orders: r.orders,
-  firstDay: r.firstDay,
-  lastDay: r.lastDay,
-  horizonMonths: r.horizonMonths,
-  discountRate: r.discountRate,
-  model: JSON.parse(r.model) as PredictionModel,
-});
+const view = ({ asOf, model, ...rest }: RunRow): RunView => ({ ...rest, date: dayOf(asOf - 1), model: JSON.parse(model) as PredictionModel });
 
 export interface AtRiskCustomer {
   customerId: number;

@@ -115,7 +115,7 @@ export function scorePhase(h: PurchaseHistory, fit: FitPhase, settings: Predicti
   // and the screens name it, so the probability means what it says.
   const periodDays = trained.trainPeriodDays >= 7 ? trained.trainPeriodDays : shopPeriod;
   // Measured on the last period: scored as of its start with the fit training already made there.
-  const check = fit.bgnbd && trained.trainPeriodDays === periodDays ? churnSplit(h, trained.trainCutDay, periodDays, trained.fit) : null;
+  const check = fit.bgnbd && trained.trainPeriodDays === periodDays ? churnSplit(h, trained.trainCutDay, periodDays, trained.at) : null;
   if (!fit.bgnbd || !fit.gg) return { trained, check, periodDays, scored: [] };
   const inputs = churnInputsAt(fit.rows, h.endDay, periodDays, fit.bgnbd.params);
   const models = { bgnbd: fit.bgnbd.params, gg: fit.gg.params, meanOrderCents: fit.meanOrderCents, churn: trained.model, settings };

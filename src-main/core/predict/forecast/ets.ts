@@ -86,6 +86,30 @@ interface Pass {
   seasonal: Float64Array;
 }
 
+/** The states a filter or a simulated path carries from one step to the next. */
+interface State {
+  l: number;
+  b: number;
+  s: Float64Array;
+}
+
+/**
+ * One step of the state equations, given the step's r = y − μ, its one-step level lp = l + φb and
+ * seasonal st: the same for additive and multiplicative errors (Hyndman et al. 2008 Table 2.3
+ * with ε·μ = r), so the filter and the simulation share it.
+ */
+function advance(x: State, j: number, r: number, lp: number, st: number, p: EtsParams, season: SeasonType): void {
+  if (season === 'M') {
+    x.l = lp + (p.alpha * r) / st;
+    x.b = p.phi * x.b + (p.beta * r) / st;
+    x.s[j] = st + (p.gamma * r) / lp;
+  } else {
+    x.l = lp + p.alpha * r;
+    x.b = p.phi * x.b + p.beta * r;
+    if (season === 'A') x.s[j] = st + p.gamma * r;
+  }
+}
+
 /**
  * One pass of the filter. With r = y − μ the state updates are the same for additive and
  * multiplicative errors (Hyndman et al. 2008 Table 2.3 with ε·μ = r); only the likelihood differs.
@@ -97,15 +121,13 @@ function filter(y: ArrayLike<number>, spec: EtsSpec, p: EtsParams, l0: number, b
   const multErr = spec.error === 'M';
   const multSeason = spec.season === 'M';
   const addSeason = spec.season === 'A';
-  let l = l0;
-  let b = b0;
+  const x: State = { l: l0, b: b0, s };
   let sse = 0;
   let logMu = 0;
-  const { alpha, beta, gamma, phi } = p;
   for (let t = 0; t < y.length; t++) {
     const j = t % m;
     const st = s[j];
-    const lp = l + phi * b;
+    const lp = x.l + p.phi * x.b;
     const mu = multSeason ? lp * st : addSeason ? lp + st : lp;
     const r = y[t] - mu;
     if (multErr) {
@@ -114,22 +136,14 @@ function filter(y: ArrayLike<number>, spec: EtsSpec, p: EtsParams, l0: number, b
       sse += e * e;
       logMu += Math.log(mu);
     } else sse += r * r;
-    if (multSeason) {
-      if (!(st > 0) || !(lp > 0)) return null;
-      l = lp + (alpha * r) / st;
-      b = phi * b + (beta * r) / st;
-      s[j] = st + (gamma * r) / lp;
-    } else {
-      l = lp + alpha * r;
-      b = phi * b + beta * r;
-      if (addSeason) s[j] = st + gamma * r;
-    }
+    if (multSeason && (!(st > 0) || !(lp > 0))) return null;
+    advance(x, j, r, lp, st, p, spec.season);
   }
   // Oldest seasonal state first: s[j] is the one used at the next t with t % m = j.
   const n = y.length;
   const seasonal = new Float64Array(m);
   for (let i = 0; i < m; i++) seasonal[i] = s[(n + i) % m];
-  return { sse, logMu, level: l, slope: b, seasonal };
+  return { sse, logMu, level: x.l, slope: x.b, seasonal };
 }
 
 export interface FitOptions {
@@ -220,31 +234,20 @@ export function analyticVariance(fit: EtsFit, horizon: number): number[] | null 
 /** Sample paths h = 1..horizon ahead by running the model forward on Gaussian innovations. */
 export function simulatePaths(fit: EtsFit, horizon: number, paths: number, normal: () => number): Float64Array[] {
   const { spec, params } = fit;
-  const { alpha, beta, gamma, phi } = params;
   const sigma = Math.sqrt(fit.sigma2);
   const out: Float64Array[] = [];
   for (let k = 0; k < paths; k++) {
-    let l = fit.level;
-    let b = fit.slope;
-    const s = Float64Array.from(fit.seasonal);
+    const x: State = { l: fit.level, b: fit.slope, s: Float64Array.from(fit.seasonal) };
     const path = new Float64Array(horizon);
     for (let h = 0; h < horizon; h++) {
       const j = h % spec.m;
-      const st = s[j];
-      const lp = l + phi * b;
+      const st = x.s[j];
+      const lp = x.l + params.phi * x.b;
       const mu = spec.season === 'M' ? lp * st : spec.season === 'A' ? lp + st : lp;
       const e = sigma * normal();
       const r = spec.error === 'M' ? mu * e : e;
       path[h] = mu + r;
-      if (spec.season === 'M') {
-        l = lp + (alpha * r) / st;
-        b = phi * b + (beta * r) / st;
-        s[j] = st + (gamma * r) / lp;
-      } else {
-        l = lp + alpha * r;
-        b = phi * b + beta * r;
-        if (spec.season === 'A') s[j] = st + gamma * r;
-      }
+      advance(x, j, r, lp, st, params, spec.season);
     }
     out.push(path);
   }
