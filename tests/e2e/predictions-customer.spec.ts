@@ -15,10 +15,13 @@ import { reasonText } from '../../src-renderer/src/components/predict/reason-tex
 import { zh } from '../../src-renderer/src/i18n/zh';
 import type { ChurnReason } from '../../src-main/shared/predictions';
 import { wsClientFor } from '../transport/clients';
+import { loadPinnedSampleShop } from './sample-shop';
 
 test.use({ actionTimeout: 15_000 });
 
 const SHOTS = process.env.PATRON_E2E_SHOTS ?? '/tmp/predpages/shots';
+const PIN = '2026-11-30';
+const ANCHOR = Date.parse(`${PIN}T12:00:00Z`);
 const number = (s: string | null) => Number((s ?? '').replace(/[^\d]/g, ''));
 
 /** Screenshots in both languages and themes; `open` shows what to take (a drawer) and `close` hides it again. */
@@ -42,20 +45,9 @@ test('predictions: a customer’s churn risk with reasons in both languages, als
   mkdirSync(SHOTS, { recursive: true });
   const client = wsClientFor(`http://127.0.0.1:${E2E_PORT}`, E2E_TOKEN);
   try {
-    if ((await client.api.app.overview.query()).sampleCustomers === 0) {
-      const { jobId } = await client.api.sample.load.mutate({ seed: 42, customers: 2000 });
-      await expect.poll(async () => (await client.api.jobs.get.query({ id: jobId })).status, { timeout: 120_000 }).toBe('done');
-    }
-    // The predictions job follows the segments run: wait until a run is stored and none is due.
-    await expect
-      .poll(
-        async () => {
-          const o = await client.api.predictions.overview.query({});
-          return o.run !== null && o.jobId === null && !o.stale;
-        },
-        { timeout: 180_000, intervals: [1000] },
-      )
-      .toBe(true);
+    // Start from the pinned sample shop: an earlier spec may have removed the sample or pinned another
+    // day, and an unanchored shop's risks depend on the day the suite runs.
+    await loadPinnedSampleShop(client, { anchor: ANCHOR, pin: PIN, until: 'predictions' });
 
     const { dbFile } = await client.api.app.info.query();
     const db = new Database(dbFile, { readonly: true, fileMustExist: true });
