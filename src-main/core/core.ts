@@ -14,6 +14,7 @@ import { segmentsNameJob } from './segments/name-job';
 import { followData, recomputeJob } from './segments/recompute-job';
 import { followSalesDays, salesDaysJob } from './dashboard/days-job';
 import { followSegments, predictJob } from './predict/recompute-job';
+import { campaignJob } from './campaigns/campaign-job';
 import { reanalyseJob, startReanalysisIfStale } from './sentiment/reanalyse-job';
 import { setSentimentResources } from './sentiment/lexicons';
 import { takeDeferred } from './sentiment/derive-hook';
@@ -73,6 +74,7 @@ export function startCore(opts: CoreOptions): Core {
   jobs.register(recomputeJob);
   jobs.register(salesDaysJob);
   jobs.register(predictJob);
+  jobs.register(campaignJob(models));
   if (!opts.noResume) {
     jobs.resumeInterrupted();
     // After an update of the sentiment analyzer, every message and review is re-analysed by itself.

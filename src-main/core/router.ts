@@ -3,6 +3,9 @@
 import { aiRouter } from './ai/router';
 import { appRouter } from './app/router';
 import { askRouter } from './ask/router';
+import { campaignsRouter } from './campaigns/router';
+import { draftingRouter } from './drafting/router';
+import { inboxRouter } from './inbox/router';
 import { changesRouter } from './changes/router';
 import { customersRouter } from './customers/router';
 import { dashboardRouter } from './dashboard/router';
@@ -49,6 +52,9 @@ export const patronRouter = router({
   segments: segmentsRouter,
   predictions: predictionsRouter,
   ask: askRouter,
+  inbox: inboxRouter,
+  drafting: draftingRouter,
+  campaigns: campaignsRouter,
 });
 
 export type AppRouter = typeof patronRouter;

@@ -1,5 +1,5 @@
 // What a change event can name. Pure: the renderer imports it to decide what to refresh.
-export const RECORD_TYPES = ['customer', 'company', 'tag', 'order', 'interaction', 'feedback', 'note', 'task', 'settings', 'segments', 'list', 'predictions'] as const;
+export const RECORD_TYPES = ['customer', 'company', 'tag', 'order', 'interaction', 'feedback', 'note', 'task', 'settings', 'segments', 'list', 'predictions', 'campaign'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /**

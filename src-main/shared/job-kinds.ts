@@ -17,6 +17,7 @@ export const JOB_KINDS = {
   'dashboard.days': 'write',
   'segments.name': 'model',
   'predictions.recompute': 'write',
+  'campaigns.draft': 'model',
 } as const satisfies Record<string, JobLane>;
 
 export type JobKindName = keyof typeof JOB_KINDS;

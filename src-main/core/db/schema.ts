@@ -3,7 +3,7 @@
 // migration because drizzle has no notion of virtual tables.
 import { sql } from 'drizzle-orm';
 import { JOB_STATUSES } from '../../shared/job-kinds';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /** Epoch milliseconds; plain numbers cross the RPC boundary without conversion. */
 const createdAt = () =>
@@ -14,6 +14,7 @@ const createdAt = () =>
 import { CHANNELS, DIRECTIONS, FEEDBACK_KINDS, ORDER_STATUSES } from '../../shared/records';
 import { ASPECTS, POLARITIES, SENTIMENT_LABELS, SENTIMENT_SOURCES } from '../../shared/sentiment';
 import { SEGMENT_CODES } from '../../shared/segments';
+import { CAMPAIGN_MESSAGE_STATUSES, CAMPAIGN_PURPOSES, TONES } from '../../shared/drafting';
 export { CHANNELS, DIRECTIONS, FEEDBACK_KINDS, ORDER_STATUSES };
 /** Where a row came from: lets "remove sample data" and import undo find their rows. */
 export const SOURCES = ['manual', 'sample', 'import'] as const;
@@ -151,11 +152,19 @@ export const interactions = sqliteTable(
     occurredAt: integer('occurred_at').notNull(),
     /** Inbound messages wait for a reply until handled. */
     handled: integer('handled', { mode: 'boolean' }).notNull().default(false),
+    /** When an inbound message was answered or marked handled (its response time); null while open or unknown. */
+    handledAt: integer('handled_at'),
+    /** An outbound reply: the inbound message it answers (the inbox's "mark sent"). */
+    replyToId: integer('reply_to_id').references((): AnySQLiteColumn => interactions.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [
     index('interactions_customer_time_idx').on(t.customerId, t.occurredAt),
     index('interactions_time_idx').on(t.occurredAt),
+    // The inbox reads the open inbound messages; the response-time median the recently handled ones.
+    index('interactions_open_idx').on(t.direction, t.handled, t.occurredAt),
+    index('interactions_handled_at_idx').on(t.direction, t.handledAt),
+    index('interactions_reply_to_idx').on(t.replyToId),
   ],
 );
 
@@ -474,6 +483,53 @@ export const productRules = sqliteTable(
     count: integer('count').notNull(),
   },
   (t) => [index('product_rules_lhs_idx').on(t.lhsItem, t.lift)],
+);
+
+/**
+ * A win-back or campaign message run (core/drafting/campaign-*.ts): who it is for (a customer, a
+ * segment or a smart list, resolved to customers when made), what it is about, in which tone; the
+ * model-lane job that writes one message per customer.
+ */
+export const campaigns = sqliteTable('campaigns', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  purpose: text('purpose', { enum: CAMPAIGN_PURPOSES }).notNull(),
+  /** JSON CampaignTarget (shared/drafting.ts). */
+  target: text('target', { mode: 'json' }).notNull(),
+  /** What the owner wants said (an offer, a new product); may be empty for a plain win-back. */
+  brief: text('brief').notNull().default(''),
+  tone: text('tone', { enum: TONES }).notNull(),
+  jobId: integer('job_id'),
+  createdAt: createdAt(),
+});
+
+/** One customer's message in a campaign: drafted (by the model or a template), then reviewed. */
+export const campaignMessages = sqliteTable(
+  'campaign_messages',
+  {
+    id: integer('id').primaryKey(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    /** Order in the review queue. */
+    position: integer('position').notNull(),
+    language: text('language').notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    /** Null until drafted. */
+    body: text('body'),
+    /** 'model' or 'template'. */
+    madeBy: text('made_by'),
+    /** JSON DraftCheck[] of the body as it stands. */
+    checks: text('checks'),
+    status: text('status', { enum: CAMPAIGN_MESSAGE_STATUSES }).notNull().default('pending'),
+    /** The outbound interaction logged when it was exported. */
+    interactionId: integer('interaction_id').references(() => interactions.id, { onDelete: 'set null' }),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('campaign_messages_campaign_customer_uq').on(t.campaignId, t.customerId), index('campaign_messages_campaign_pos_idx').on(t.campaignId, t.position)],
 );
 
 export const jobs = sqliteTable(

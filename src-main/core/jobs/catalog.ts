@@ -12,6 +12,7 @@ import type { segmentsNameJob } from '../segments/name-job';
 import type { recomputeJob } from '../segments/recompute-job';
 import type { salesDaysJob } from '../dashboard/days-job';
 import type { predictJob } from '../predict/recompute-job';
+import type { campaignJob } from '../campaigns/campaign-job';
 import type { DetailOf, RawInputOf, ResultOf } from './job-kind';
 import type { JobStatus } from '../../shared/job-kinds';
 import type { ErrorShape } from '../errors';
@@ -27,6 +28,7 @@ export interface JobCatalog {
   'segments.recompute': typeof recomputeJob;
   'dashboard.days': typeof salesDaysJob;
   'predictions.recompute': typeof predictJob;
+  'campaigns.draft': ReturnType<typeof campaignJob>;
 }
 
 // A kind added to one list and not the other is a type error here.

@@ -17,16 +17,17 @@ const SHOWN_IN: Record<RecordType, readonly QueryKey[]> = {
   company: [keys.customersAll, keys.customerAll],
   tag: [keys.tags, keys.customersAll, keys.customerAll, keys.listsAll],
   order: [keys.customersAll, keys.customerAll, keys.timelineAll, keys.overview, keys.money, keys.dashboardAll, keys.listsAll],
-  interaction: [keys.timelineAll, keys.overview, keys.customerAll, keys.sentimentAll, keys.listsAll],
-  feedback: [keys.timelineAll, keys.overview, keys.customerAll, keys.sentimentAll, keys.dashboardAll, keys.listsAll],
+  interaction: [keys.timelineAll, keys.overview, keys.customerAll, keys.sentimentAll, keys.listsAll, keys.inboxAll],
+  feedback: [keys.timelineAll, keys.overview, keys.customerAll, keys.sentimentAll, keys.dashboardAll, keys.listsAll, keys.inboxAll],
   note: [keys.timelineAll],
   task: [keys.openTasks, keys.timelineAll, keys.customerAll, keys.overview],
-  settings: [keys.preferences, keys.customersAll, keys.customerAll, keys.overview, keys.money, keys.segmentsAll, keys.dashboardAll, keys.listsAll, keys.predictionsAll],
+  settings: [keys.draftingAll, keys.preferences, keys.customersAll, keys.customerAll, keys.overview, keys.money, keys.segmentsAll, keys.dashboardAll, keys.listsAll, keys.predictionsAll],
   // A recompute (or one customer's update) moves people between segments: lists and counts follow.
-  segments: [keys.segmentsAll, keys.listsAll, keys.customersAll, keys.customerAll, keys.dashboardAll],
+  segments: [keys.segmentsAll, keys.listsAll, keys.customersAll, keys.customerAll, keys.dashboardAll, keys.inboxAll],
   list: [keys.listsAll],
   // A predictions run: churn risk, CLV, forecasts and suggestions everywhere they show, and lists filtering on them.
-  predictions: [keys.predictionsAll, keys.listsAll, keys.customersAll, keys.dashboardAll, keys.segmentsAll],
+  predictions: [keys.predictionsAll, keys.listsAll, keys.customersAll, keys.dashboardAll, keys.segmentsAll, keys.inboxAll],
+  campaign: [keys.campaignsAll, keys.timelineAll],
 };
 
 export function refreshFor(qc: QueryClient, types: Iterable<RecordType>): void {

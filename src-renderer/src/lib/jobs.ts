@@ -17,6 +17,7 @@ const KEY = {
   'segments.name': 'segments_name',
   'dashboard.days': 'dashboard_days',
   'predictions.recompute': 'predictions_recompute',
+  'campaigns.draft': 'campaigns_draft',
 } as const satisfies Record<JobKindName, string>;
 
 export function jobName(kind: JobKindName, t: TFunction): string {
@@ -86,6 +87,8 @@ export function jobResultSummary(job: JobView, t: TFunction): string {
       return ''; // its name says what it did
     case 'predictions.recompute':
       return job.result ? t('jobs.result.predicted', { count: job.result.customers }) : '';
+    case 'campaigns.draft':
+      return job.result ? t('jobs.result.drafted', { count: job.result.drafted }) : '';
   }
 }
 

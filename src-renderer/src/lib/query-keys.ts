@@ -22,6 +22,12 @@ export const keys = {
   /** Segments, clusters, the analysis run and the dashboard's segment figures. */
   segmentsAll: ['segments'] as const,
   predictionsAll: ['predictions'] as const,
+  /** The inbox list, one message, response times. */
+  inboxAll: ['inbox'] as const,
+  /** Shop facts and draft contexts. */
+  draftingAll: ['drafting'] as const,
+  /** Campaigns and their messages. */
+  campaignsAll: ['campaigns'] as const,
   /** Saved smart lists, their counts and the customers they hold. */
   listsAll: ['lists'] as const,
   /** Every dashboard query (revenue, orders, products, satisfaction...). */
