@@ -2,9 +2,11 @@
 // app (startCore, the same jobs and domain functions the UI calls) on a data folder, prints a
 // short summary, and ends with ONE JSON line on stdout: its result, or {"error": {code, ...}}.
 // Exit codes: 0 done; 1 failed (nothing changed); 2 called wrongly; 130 cancelled (Ctrl+C).
+import { CAMPAIGN_USAGE, campaignCommand } from './campaign-command';
 import { EXPORT_USAGE, exportCommand } from './export-command';
 import { toFailure } from './failure';
 import { IMPORT_USAGE, importCommand } from './import-command';
+import { INBOX_USAGE, inboxCommand } from './inbox-command';
 import { JOBS_USAGE, jobsCommand } from './jobs-command';
 import { failure, result, say } from './output';
 import { SAMPLE_USAGE, sampleCommand } from './sample-command';
@@ -14,6 +16,8 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise
   export: { usage: EXPORT_USAGE, run: exportCommand },
   sample: { usage: SAMPLE_USAGE, run: sampleCommand },
   jobs: { usage: JOBS_USAGE, run: jobsCommand },
+  inbox: { usage: INBOX_USAGE, run: inboxCommand },
+  campaign: { usage: CAMPAIGN_USAGE, run: campaignCommand },
 };
 
 const USAGE = `npm run cli -- <command> [options]
@@ -22,6 +26,8 @@ const USAGE = `npm run cli -- <command> [options]
   export LIST --to FILE.csv|FILE.xlsx                         export a list
   sample [--seed N] [--customers N]                           load the sample shop
   jobs [--limit N]                                            list the recent jobs
+  campaign create|list|show|approve|export|resume             win-back and campaign messages
+  inbox [--limit N] [--json]                                  the most urgent open messages
 
 Every command takes --data-dir DIR (default: the app's data folder) and --help.`;
 

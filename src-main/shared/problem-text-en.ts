@@ -61,6 +61,10 @@ export const EN: ProblemMessages = {
     return `${what} has no rows to import.`;
   },
   import_interrupted: () => 'The import was interrupted; nothing from it was kept. Start the import again.',
+  campaign_too_large: (p) =>
+    `${p.count !== undefined ? `These are ${p.count.toLocaleString('en')} customers` : 'These are too many customers'}; a campaign can hold at most ${p.max ?? 500}, since you read every message. Choose a smaller list or segment.`,
+  campaign_empty: (p) =>
+    p.leftOut ? `None of these customers can be written to: ${p.leftOut === 1 ? 'this one has' : `all ${p.leftOut} have`} no consent or no contact for any channel.` : 'There are no customers in this list or segment.',
   ...MODEL_PROBLEM_EN,
   internal: () => 'Something went wrong.',
 

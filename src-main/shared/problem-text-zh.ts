@@ -62,6 +62,8 @@ export const ZH: ProblemMessages = {
     return `${what}里没有可导入的数据行。`;
   },
   import_interrupted: () => '导入被中断，未保留任何数据。请重新开始导入。',
+  campaign_too_large: (p) => `${p.count !== undefined ? `这里有 ${p.count} 位客户` : '客户太多了'}；每条消息都要您亲自过目，一次活动最多 ${p.max ?? 500} 位。请选一个小一些的名单或分群。`,
+  campaign_empty: (p) => (p.leftOut ? `这些客户都无法联系：${p.leftOut} 位客户在任何渠道上都没有同意接收消息，或没有联系方式。` : '这个名单或分群里没有客户。'),
   ...MODEL_PROBLEM_ZH,
   internal: () => '出了点问题。',
 

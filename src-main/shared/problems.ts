@@ -54,6 +54,10 @@ export interface ProblemParams extends ModelProblemParams {
   /** A file with nothing to import: no bytes, blank, no rows, or a header (at `line`) and no rows. */
   file_empty: { file?: string; reason?: 'empty' | 'blank' | 'no_rows' | 'header_only'; line?: number; sheet?: string };
   import_interrupted: Record<string, never>;
+  /** A campaign's target holds more customers than one campaign may (CAMPAIGN_MAX_CUSTOMERS). */
+  campaign_too_large: { count?: number; max?: number };
+  /** No customer of a campaign's target can be written to: `leftOut` have no consent or no contact for any channel. */
+  campaign_empty: { leftOut?: number };
   // model_*, download_*: the local model's problems, in model-problems.ts.
   internal: Record<string, never>;
 
@@ -127,6 +131,8 @@ export type ErrorCode =
   | 'file_unreadable'
   | 'file_empty'
   | 'import_interrupted'
+  | 'campaign_too_large'
+  | 'campaign_empty'
   | 'model_missing'
   | 'model_invalid'
   | 'model_load_failed'

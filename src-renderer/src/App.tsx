@@ -5,10 +5,14 @@ import { AppHeader } from './components/AppHeader';
 import { AppNavbar, DASHBOARD_HOTKEY, SEGMENTS_HOTKEY } from './components/AppNavbar';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { GlobalSearch } from './components/GlobalSearch';
+import { CampaignPage } from './pages/campaigns/CampaignPage';
+import { CampaignsPage } from './pages/campaigns/CampaignsPage';
 import { CustomerPage } from './pages/customer/CustomerPage';
+import { FactsPage } from './pages/facts/FactsPage';
 import { CustomersPage } from './pages/customers/CustomersPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { StartPage } from './pages/dashboard/StartPage';
+import { InboxPage } from './pages/inbox/InboxPage';
 import { ImportPage } from './pages/import/ImportPage';
 import { RunPage } from './pages/import/RunPage';
 import { JobsPage } from './pages/jobs/JobsPage';
@@ -41,9 +45,13 @@ export function App() {
           <Route path="/" component={StartPage} />
           <Route path="/dashboard" component={DashboardPage} />
           <Route path="/customers" component={CustomersPage} />
+          <Route path="/inbox" component={InboxPage} />
           <Route path="/customers/:id">{(params) => <CustomerPage key={params.id} id={Number(params.id)} />}</Route>
           <Route path="/segments" component={SegmentsPage} />
           <Route path="/tasks" component={TasksPage} />
+          <Route path="/campaigns" component={CampaignsPage} />
+          <Route path="/campaigns/:id">{(params) => <CampaignPage key={params.id} id={Number(params.id)} />}</Route>
+          <Route path="/facts" component={FactsPage} />
           <Route path="/import" component={ImportPage} />
           <Route path="/import/runs/:id">{(params) => <RunPage key={params.id} id={Number(params.id)} />}</Route>
           <Route path="/models" component={ModelsPage} />

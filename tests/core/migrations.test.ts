@@ -128,6 +128,48 @@ describe('migrations', () => {
   });
 });
 
+describe('0007_inbox on real data', () => {
+  it('gives messages handled before it the time of the shop’s next message to that customer as their answer, within 14 days', () => {
+    const dir = tempDir();
+    const db = new Database(join(dir, 'before-0007.sqlite'));
+    cleanups.push(() => {
+      db.close();
+    });
+    db.pragma('foreign_keys = ON');
+    registerSqlFunctions(db);
+    const at = migrations.findIndex((m) => m.tag === '0007_inbox');
+    applyMigrations(db, migrations.slice(0, at));
+    const H = 3_600_000;
+    const D = 24 * H;
+    const t = Date.UTC(2025, 0, 6, 9);
+    db.prepare("INSERT INTO customers (id, name) VALUES (1, '王芳'), (2, 'Ann Lee')").run();
+    const add = db.prepare('INSERT INTO interactions (id, customer_id, channel, direction, body, occurred_at, handled) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    // Customer 1: a message answered 3 hours later (a shipping notice before it does not count), one
+    // answered twice (the first reply counts), one handled with no reply in 14 days, one still open.
+    add.run(1, 1, 'wechat', 'outbound', '已发货', t - D, 1);
+    add.run(2, 1, 'wechat', 'inbound', '物流太慢了', t, 1);
+    add.run(3, 1, 'wechat', 'outbound', '抱歉，已催促快递', t + 3 * H, 1);
+    add.run(4, 1, 'wechat', 'outbound', '包裹今天到', t + 30 * H, 1);
+    add.run(5, 1, 'wechat', 'inbound', '谢谢', t + 40 * D, 1);
+    add.run(6, 1, 'wechat', 'outbound', '中秋快乐', t + 60 * D, 1);
+    add.run(7, 1, 'wechat', 'inbound', '还有货吗？', t + 61 * D, 0);
+    // Customer 2: answered the next day; customer 1's messages meanwhile are not her answer.
+    add.run(8, 2, 'email', 'inbound', 'Is the shop open on Sunday?', t + 2 * H, 1);
+    add.run(9, 2, 'email', 'outbound', 'Yes, from ten.', t + 26 * H, 1);
+
+    applyMigrations(db, migrations.slice(0, at + 1));
+    const rows = db.prepare("SELECT id, handled_at AS handledAt, reply_to_id AS replyToId FROM interactions WHERE direction = 'inbound' ORDER BY id").all();
+    expect(rows).toEqual([
+      { id: 2, handledAt: t + 3 * H, replyToId: null },
+      { id: 5, handledAt: null, replyToId: null },
+      { id: 7, handledAt: null, replyToId: null },
+      { id: 8, handledAt: t + 26 * H, replyToId: null },
+    ]);
+    expect(db.prepare("SELECT count(*) FROM interactions WHERE direction = 'outbound' AND handled_at IS NOT NULL").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('interactions_open_idx', 'interactions_handled_at_idx', 'campaigns', 'campaign_messages')").pluck().get()).toBe(4);
+  });
+});
+
 describe('0003_money_sort_key on real data', () => {
   it('fills the pinyin sort key of existing customers and stops counting foreign-currency orders as CNY', () => {
     const dir = tempDir();

@@ -20,6 +20,8 @@ const SAMPLES: { [K in ProblemCode]: ProblemParams[K] } = {
   file_unreadable: { file: 'report.pdf', reason: 'pdf' },
   file_empty: { file: 'header-only.csv', reason: 'header_only', line: 1 },
   import_interrupted: {},
+  campaign_too_large: { count: 612, max: 500 },
+  campaign_empty: { leftOut: 3 },
   model_missing: { file: 'qwen.gguf' },
   model_invalid: { file: 'qwen.gguf', reason: 'truncated' },
   model_load_failed: { file: 'qwen.gguf' },

@@ -100,9 +100,36 @@ const BAD: Case[] = [
   ['predictions.forecast', { period: 'year' }, 'period'],
   ['predictions.alsoBought', { item: '' }, 'item'],
   ['predictions.setSettings', { horizonMonths: 0, discountRate: 0.1 }, 'horizonMonths'],
+  // The inbox.
+  ['inbox.list', { filter: { channels: ['fax'] } }, 'filter.channels.0'],
+  ['inbox.list', { filter: { language: 'fr' } }, 'filter.language'],
+  ['inbox.list', { filter: { sentiment: 'angry' } }, 'filter.sentiment'],
+  ['inbox.list', { filter: { aspect: 'colour' } }, 'filter.aspect'],
+  ['inbox.list', { filter: { waitingHours: -1 } }, 'filter.waitingHours'],
+  ['inbox.list', { limit: 0 }, 'limit'],
+  ['inbox.get', { id: 0 }, 'id'],
+  ['inbox.setHandled', { id: 1 }, 'handled'],
+  // Reply drafting.
+  ['drafting.setFacts', { returns: 'x'.repeat(2001), delivery: '', hours: '', contacts: '', offers: '', other: '' }, 'returns'],
+  ['drafting.context', { messageId: 0, tone: 'warm' }, 'messageId'],
+  ['drafting.draft', { messageId: 1, tone: 'angry' }, 'tone'],
+  ['drafting.check', { messageId: 1, language: 'fr', text: 'Hi' }, 'language'],
+  ['drafting.send', { messageId: 1, body: '   ' }, 'body'],
+  // Win-back and campaign messages.
+  ['campaigns.create', { name: ' ', purpose: 'winback', target: { kind: 'segment', segment: 'at_risk' } }, 'name'],
+  ['campaigns.create', { name: 'Spring', purpose: 'spam', target: { kind: 'segment', segment: 'at_risk' } }, 'purpose'],
+  ['campaigns.create', { name: 'Spring', purpose: 'winback', target: { kind: 'segment', segment: 'vips' } }, 'target.segment'],
+  ['campaigns.create', { name: 'Spring', purpose: 'campaign', target: { kind: 'list', listId: 1 }, tone: 'shouty' }, 'tone'],
+  ['campaigns.get', { id: 0 }, 'id'],
+  ['campaigns.messages', { id: -1 }, 'id'],
+  ['campaigns.review', { id: 1, status: 'exported' }, 'status'],
+  ['campaigns.review', { id: 1, body: '   ' }, 'body'],
+  ['campaigns.export', { id: 'one' }, 'id'],
+  ['campaigns.resume', { id: 0 }, 'id'],
+  ['campaigns.delete', { id: 1.5 }, 'id'],
 ];
 /** Calls that take no input, so have nothing to validate. */
-const NO_INPUT = ['app.overview', 'app.info', 'app.preferences', 'customers.cities', 'tags.list', 'jobs.events', 'changes.events', 'money.overview', 'sample.remove', 'models.status', 'models.hardware', 'models.installed', 'models.downloads', 'models.events', 'sentiment.reanalyse', 'segments.overview', 'segments.recompute', 'lists.all', 'predictions.overview', 'predictions.recompute', ...IMPORT_EXPORT_NO_INPUT];
+const NO_INPUT = ['app.overview', 'app.info', 'app.preferences', 'customers.cities', 'tags.list', 'jobs.events', 'changes.events', 'money.overview', 'sample.remove', 'models.status', 'models.hardware', 'models.installed', 'models.downloads', 'models.events', 'sentiment.reanalyse', 'segments.overview', 'segments.recompute', 'lists.all', 'predictions.overview', 'predictions.recompute', 'inbox.stats', 'drafting.facts', 'campaigns.list', ...IMPORT_EXPORT_NO_INPUT];
 
 const call = (path: string, input: unknown) => client.byPath(path, input);
 

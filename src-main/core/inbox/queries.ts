@@ -1,24 +1,168 @@
-// CONTRACT STUB (replaced by the inbox helper): open inbound messages by urgency, one message, response times.
+// The inbox: every open inbound message with what makes it urgent (its shown sentiment, the
+// customer's segment, churn risk and CLV, an unanswered complaint, the wait), most urgent first;
+// one message in full; and response times. Derived tables that are empty (no sentiment analysed,
+// segments or predictions not computed yet) simply leave their part out.
 import type Database from 'better-sqlite3';
-import type { InboxFilter, InboxItem, InboxStats } from '../../shared/inbox';
+import type { DraftLanguage } from '../../shared/drafting';
+import { RESPONSE_DAYS, type InboxFilter, type InboxItem, type InboxStats } from '../../shared/inbox';
+import type { AspectMention } from '../../shared/sentiment';
+import { guessLanguage } from '../customers/language';
+import { notFound } from '../errors';
+import { messageRow, openMessages, type MessageRow } from './open-messages';
+import { negativeAspects, urgency } from './urgency';
 
-const notBuilt = (): never => {
-  throw new Error('inbox not built yet');
-};
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** A complaint counts as open for this long unless the shop wrote to the customer after it. */
+const COMPLAINT_DAYS = 30;
+/** The list shows the start of each message; the draft panel reads it whole (inboxMessage). */
+const LIST_CHARS = 240;
 
-/** Open inbound messages matching the filter, most urgent first; `total` counts every match. */
+/** The names of the customers of the messages shown. */
+function names(sqlite: Database.Database, customerIds: number[]): Map<number, string> {
+  const rows = sqlite.prepare('SELECT id, name FROM customers WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify([...new Set(customerIds)])) as [number, string][];
+  return new Map(rows);
+}
+
+/**
+ * Customers with a complaint from the last COMPLAINT_DAYS days that the shop has not written to
+ * since, read once for the whole list (a few hundred complaints a month at most, through
+ * feedback_time_idx) rather than once per message.
+ */
+function openComplaints(sqlite: Database.Database, now: number, customerId?: number): Set<number> {
+  const one = customerId === undefined ? '' : 'AND f.customer_id = @customerId';
+  const ids = sqlite
+    .prepare(
+      `SELECT DISTINCT f.customer_id FROM feedback f
+       WHERE f.kind = 'complaint' AND f.occurred_at >= @since AND f.occurred_at <= @now ${one}
+         AND NOT EXISTS (SELECT 1 FROM interactions o WHERE o.customer_id = f.customer_id AND o.direction = 'outbound' AND o.occurred_at > f.occurred_at)`,
+    )
+    .pluck()
+    .all({ since: now - COMPLAINT_DAYS * DAY_MS, now, ...(customerId === undefined ? {} : { customerId }) }) as number[];
+  return new Set(ids);
+}
+
+/** The message's language: as stored when it is one a reply can be written in, else guessed from its text. */
+function languageOf(stored: string | null, body: string): DraftLanguage {
+  const code = stored?.trim().toLowerCase() ?? '';
+  if (code.startsWith('zh')) return 'zh';
+  if (code.startsWith('en')) return 'en';
+  return guessLanguage(body);
+}
+
+function clip(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > LIST_CHARS ? `${t.slice(0, LIST_CHARS - 1)}…` : t;
+}
+
+/** The CLV at which the top tenth of the shop's customers starts; null without predictions. */
+function topDecileClv(sqlite: Database.Database): number | null {
+  const n = sqlite.prepare('SELECT count(*) FROM customer_predictions').pluck().get() as number;
+  if (!n) return null;
+  return sqlite.prepare('SELECT clv_cents FROM customer_predictions ORDER BY clv_cents DESC LIMIT 1 OFFSET ?').pluck().get(Math.ceil(n / 10) - 1) as number;
+}
+
+/** A message as ranked, before its customer's name is read. */
+type Ranked = Omit<InboxItem, 'customerName'>;
+
+interface Built {
+  item: Ranked;
+  /** Every aspect the message mentions, whatever its polarity (the aspect filter). */
+  mentioned: AspectMention[];
+}
+
+function build(r: MessageRow, body: string, waitedMs: number, topClv: number | null, complained: Set<number>): Built {
+  const mentioned = r.aspects ? (JSON.parse(r.aspects) as AspectMention[]) : [];
+  const shown = r.label !== null && r.score !== null ? { label: r.label, score: r.score, aspects: mentioned } : null;
+  const { score, reasons } = urgency({
+    sentiment: shown,
+    openComplaint: complained.has(r.customerId),
+    segment: r.segment,
+    churnRisk: r.churnRisk,
+    clvCents: r.clvCents,
+    topDecileClvCents: topClv,
+    waitedMs,
+  });
+  return {
+    mentioned,
+    item: {
+      id: r.id,
+      customerId: r.customerId,
+      channel: r.channel,
+      language: languageOf(r.language, r.body),
+      subject: r.subject,
+      body,
+      at: r.at,
+      sentiment: shown ? { label: shown.label, score: shown.score, aspects: negativeAspects(mentioned) } : null,
+      segment: r.segment,
+      churnRisk: r.churnRisk,
+      clvCents: r.clvCents,
+      urgency: score,
+      reasons,
+    },
+  };
+}
+
+/** The filter's parts a stored row answers. */
+function rowMatches(r: MessageRow, filter: InboxFilter, now: number): boolean {
+  // No channel ticked means every channel, as an empty multi-select reads.
+  if (filter.channels?.length && !filter.channels.includes(r.channel)) return false;
+  if (filter.waitingHours !== undefined && now - r.at < filter.waitingHours * HOUR_MS) return false;
+  return true;
+}
+
+/** The parts that need the message read: its language and its sentiment. */
+function matches(b: Built, filter: InboxFilter): boolean {
+  if (filter.language && b.item.language !== filter.language) return false;
+  if (filter.sentiment && b.item.sentiment?.label !== filter.sentiment) return false;
+  if (filter.aspect && !b.mentioned.some((m) => m.aspect === filter.aspect)) return false;
+  return true;
+}
+
+/** Open inbound messages matching the filter, most urgent first (then oldest first); `total` counts every match. */
 export function inboxList(sqlite: Database.Database, filter: InboxFilter, limit: number, now = Date.now()): { items: InboxItem[]; total: number } {
-  void [sqlite, filter, limit, now];
-  return notBuilt();
+  const rows = openMessages(sqlite);
+  const topClv = rows.length ? topDecileClv(sqlite) : null;
+  const complained = rows.length ? openComplaints(sqlite, now) : new Set<number>();
+  const items: Ranked[] = [];
+  for (const r of rows) {
+    if (!rowMatches(r, filter, now)) continue;
+    const b = build(r, r.body, now - r.at, topClv, complained);
+    if (matches(b, filter)) items.push(b.item);
+  }
+  items.sort((a, b) => b.urgency - a.urgency || a.at - b.at || a.id - b.id);
+  const shown = items.slice(0, limit);
+  const nameOf = names(sqlite, shown.map((m) => m.customerId));
+  return { items: shown.map((m) => ({ ...m, customerName: nameOf.get(m.customerId) ?? '', body: clip(m.body) })), total: items.length };
 }
 
-/** One message (open or not) with its full text, as the draft panel shows it. */
+/** One message (open or not) with its full text, as the draft panel shows it; a handled one waited until it was handled. */
 export function inboxMessage(sqlite: Database.Database, id: number, now = Date.now()): InboxItem & { handled: boolean; handledAt: number | null } {
-  void [sqlite, id, now];
-  return notBuilt();
+  const r = messageRow(sqlite, id);
+  if (!r) throw notFound('Message', id);
+  const handled = r.handled === 1;
+  const waitedMs = (handled && r.handledAt !== null ? r.handledAt : now) - r.at;
+  const { item } = build(r, r.body, waitedMs, topDecileClv(sqlite), openComplaints(sqlite, now, r.customerId));
+  return { ...item, customerName: names(sqlite, [r.customerId]).get(r.customerId) ?? '', handled, handledAt: r.handledAt };
 }
 
+/**
+ * Open messages now, and over the last RESPONSE_DAYS days the median time from an inbound message
+ * to its answer (a reply logged, or marked handled) and how many were answered. Messages handled
+ * before their time was kept (handled_at unknown) are not counted.
+ */
 export function inboxStats(sqlite: Database.Database, now = Date.now()): InboxStats {
-  void [sqlite, now];
-  return notBuilt();
+  const open = sqlite.prepare(`SELECT count(*) FROM interactions WHERE direction = 'inbound' AND handled = 0`).pluck().get() as number;
+  const waits = sqlite
+    .prepare(`SELECT max(0, handled_at - occurred_at) FROM interactions WHERE direction = 'inbound' AND handled_at > ? AND handled_at <= ?`)
+    .pluck()
+    .all(now - RESPONSE_DAYS * DAY_MS, now) as number[];
+  return { open, medianResponseMs: median(waits), answered: waits.length };
+}
+
+function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const v = Float64Array.from(values).sort();
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid] : Math.round((v[mid - 1] + v[mid]) / 2);
 }

@@ -17,6 +17,7 @@ import {
   type LlamaModel,
 } from 'node-llama-cpp';
 import { loadFailure } from './host-errors';
+import { NO_THOUGHTS, withoutThinking } from './thinking';
 import type { BatchItemResult, BatchParams, BatchResult, GenerateParams, GenerateResult, GpuInfo, GpuKind, HostError, LoadedInfo, LoadRequest } from './protocol';
 
 interface Slot {
@@ -90,8 +91,9 @@ export class HostEngine {
         else throw new EngineError(loadFailure(err, req.modelPath, this.logTail, llama.gpu as GpuKind));
       }
     }
-    // resolveChatWrapper blocks for ~0.5 s: once per model, never per request.
-    this.wrapper = resolveChatWrapper(model) ?? new GeneralChatWrapper();
+    // resolveChatWrapper blocks for ~0.5 s: once per model, never per request. A model that can
+    // think (Qwen3) runs in its non-thinking mode (thinking.ts).
+    this.wrapper = resolveChatWrapper(model, withoutThinking(model.fileInfo.metadata.tokenizer?.chat_template)) ?? new GeneralChatWrapper();
     for (let i = 0; i < sequences; i++) {
       const sequence = this.context.getSequence();
       this.free.push({ sequence, chat: new LlamaChat({ contextSequence: sequence, chatWrapper: this.wrapper }) });
@@ -150,6 +152,7 @@ export class HostEngine {
       maxTokens: opts.maxTokens,
       temperature: opts.temperature,
       grammar: opts.grammar,
+      budgets: NO_THOUGHTS,
       signal: opts.signal,
       stopOnAbortSignal: true,
       onToken: (t) => {

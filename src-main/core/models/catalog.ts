@@ -1,5 +1,5 @@
 // The catalog of recommended models (models/catalog.json, validated at load) and which of them
-// suit this machine: its RAM, its GPU's memory and the language the shop writes in.
+// suit this machine (its RAM, its GPU's memory) and the shop: the languages its customers write in.
 import { z } from 'zod';
 import catalogJson from '../../../models/catalog.json';
 import type { GpuInfo } from '../llm/protocol';
@@ -30,6 +30,8 @@ export const catalogEntry = z.object({
   summary: z.string(),
   huggingface: fileRef,
   modelscope: fileRef.nullable(),
+  /** Where the entry's numbers came from. */
+  notes: z.string().optional(),
 });
 export type CatalogEntry = z.infer<typeof catalogEntry>;
 
@@ -73,14 +75,43 @@ export function fitOf(entry: CatalogEntry, hw: Hardware): Fit {
   return 'too_big';
 }
 
+/** The languages a shop's customers write in: each one's share (0..1, summing to 1) and what they were counted from. */
+export interface LanguageMix {
+  zh: number;
+  en: number;
+  other: number;
+  /** Messages (or customers) counted; 0 when the mix is the interface language's. */
+  count: number;
+  basis: 'messages' | 'customers' | 'interface';
+}
+
+export type MixLanguage = 'zh' | 'en' | 'other';
+
+// A language with at least a tenth of the messages is one the model must write well: a reply in
+// broken Chinese to one customer in ten is a reply the owner cannot send.
+export const REAL_SHARE = 0.1;
+
+/** The languages with a real share, Chinese and English first. */
+export function languagesNeeded(mix: LanguageMix): MixLanguage[] {
+  return (['zh', 'en', 'other'] as const).filter((l) => mix[l] >= REAL_SHARE);
+}
+
+const QUALITY_SCORE = { good: 1, fair: 0.5, poor: 0 } as const;
+
 /**
- * Every entry with its fit, and one recommended: the largest comfortable model whose licence
- * allows business use, preferring the shop's language.
+ * Every entry with its fit, and one recommended: among the models that run comfortably here and
+ * whose licence allows business use, one good in every language the customers really write in,
+ * the largest such; when none is good in all of them, the best by share of messages, then size.
  */
-export function recommend(hw: Hardware, language: 'en' | 'zh'): CatalogChoice[] {
+export function recommend(hw: Hardware, mix: LanguageMix): CatalogChoice[] {
+  const needed = languagesNeeded(mix);
+  const goodInAll = (e: CatalogEntry) => needed.every((l) => e.languages[l] === 'good');
+  const byShare = (e: CatalogEntry) => needed.reduce((sum, l) => sum + mix[l] * QUALITY_SCORE[e.languages[l]], 0);
   const withFit = CATALOG.map((e) => ({ ...e, fit: fitOf(e, hw) }));
-  const comfortable = withFit.filter((e) => e.commercialUse && (e.fit === 'gpu' || (e.fit === 'cpu' && e.parameters <= CPU_COMFORT_PARAMS)));
-  const score = (e: CatalogEntry) => (e.languages[language] === 'good' ? 100 : 0) + e.parameters;
-  const best = [...comfortable].sort((a, b) => score(b) - score(a))[0] ?? withFit.filter((e) => e.fit !== 'too_big').sort((a, b) => a.parameters - b.parameters)[0];
+  const business = withFit.filter((e) => e.commercialUse);
+  const comfortable = business.filter((e) => e.fit === 'gpu' || (e.fit === 'cpu' && e.parameters <= CPU_COMFORT_PARAMS));
+  const best =
+    [...comfortable].sort((a, b) => Number(goodInAll(b)) - Number(goodInAll(a)) || byShare(b) - byShare(a) || b.parameters - a.parameters)[0] ??
+    business.filter((e) => e.fit !== 'too_big').sort((a, b) => a.parameters - b.parameters)[0];
   return withFit.map((e) => ({ ...e, recommended: e.id === best?.id }));
 }

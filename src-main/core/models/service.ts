@@ -11,6 +11,7 @@ import { LlmRuntime, type RuntimeOptions, type RuntimeStatus } from '../llm/runt
 import { physicalCores } from '../llm/threads';
 import { catalogEntryById, localFileName, recommend, type CatalogChoice, type Hardware } from './catalog';
 import { DownloadManager, type DownloadState } from './downloads';
+import { customerLanguages, type CustomerLanguages } from './languages';
 import { DEFAULT_HOSTS, DOWNLOAD_SOURCES, resolveDownload, type DownloadSource, type SourceHosts } from './sources';
 import { ModelStore, type InstalledModel } from './store';
 
@@ -75,16 +76,22 @@ export class ModelServices {
     return { ramTotal: totalmem(), ramFree: freemem(), physicalCores: physicalCores(), threads: this.llm.getStatus().threads, gpu };
   }
 
-  async catalog(language: 'en' | 'zh'): Promise<{ hardware: Hardware; source: DownloadSource; models: CatalogView[] }> {
+  /**
+   * The catalog for this machine and this shop: the recommendation follows the languages the
+   * customers write in (`languages`, which the page puts in words), and the interface language
+   * only while there are no customers to go by.
+   */
+  async catalog(interfaceLanguage: 'en' | 'zh'): Promise<{ hardware: Hardware; source: DownloadSource; languages: CustomerLanguages; models: CatalogView[] }> {
     const hardware = await this.hardware();
+    const languages = customerLanguages(this.db, interfaceLanguage);
     const installed = new Set((await this.store.list()).map((m) => m.file));
-    const models = recommend(hardware, language).map((m) => ({
+    const models = recommend(hardware, languages).map((m) => ({
       ...m,
       installed: installed.has(localFileName(m)),
       sources: DOWNLOAD_SOURCES.filter((s) => resolveDownload(m, s) !== null),
       download: this.downloads.get(localFileName(m)) ?? null,
     }));
-    return { hardware, source: this.source(), models };
+    return { hardware, source: this.source(), languages, models };
   }
 
   /** Downloads a catalog model from the chosen (or the configured) source. */

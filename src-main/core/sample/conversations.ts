@@ -17,6 +17,10 @@ export interface GenInteraction {
   body: string;
   at: number;
   handled: boolean;
+  /** When an inbound message was answered: the reply's time, or soon after when handled without one. */
+  handledAt: number | null;
+  /** A reply: the inbound message it answers. */
+  replyTo: GenInteraction | null;
   tone: Tone | null;
 }
 
@@ -81,14 +85,22 @@ export interface Conversation {
   complained: boolean;
 }
 
-export function converse(rng: Rng, catalog: Product[], anchor: number, who: Talker, orders: GenOrder[]): Conversation {
+/**
+ * `timing` draws only the times of handling that no reply gives: a stream of its own, so the rest
+ * of a customer's story is what it was before handling times were kept.
+ */
+export function converse(rng: Rng, timing: Rng, catalog: Product[], anchor: number, who: Talker, orders: GenOrder[]): Conversation {
   const t = TEXTS[who.lang];
   const lang = who.lang;
   const out: Conversation = { interactions: [], feedback: [], tasks: [], complained: false };
   const productName = (id: number) => (lang === 'zh' ? catalog[id].nameZh : catalog[id].nameEn);
   const base: Fill = { name: who.greeting, city: who.city, company: who.company ?? '' };
-  const say = (i: Omit<GenInteraction, 'language'>) => {
-    if (i.at <= anchor) out.interactions.push({ ...i, language: lang });
+  /** Keeps what was said by the anchor; returns it, or null when it lies after. */
+  const say = (i: Omit<GenInteraction, 'language' | 'handledAt' | 'replyTo'> & Partial<Pick<GenInteraction, 'handledAt' | 'replyTo'>>): GenInteraction | null => {
+    if (i.at > anchor) return null;
+    const said: GenInteraction = { handledAt: null, replyTo: null, ...i, language: lang };
+    out.interactions.push(said);
+    return said;
   };
   const outboundChannel = (): Channel | null =>
     lang === 'zh'
@@ -105,7 +117,7 @@ export function converse(rng: Rng, catalog: Product[], anchor: number, who: Talk
     const subject = channel === 'email' ? fill(tpl.subject ?? (hasOrder ? t.subjects.order : t.subjects.question), values) : null;
     const age = (anchor - at) / DAY_MS;
     const handled = rng.chance(age < 2 ? 0.3 : age < 7 ? 0.7 : age < 30 ? 0.93 : 0.99);
-    say({ channel, direction: 'inbound', subject, body, at, handled, tone });
+    const message = say({ channel, direction: 'inbound', subject, body, at, handled, tone });
     if (tone === 'negative' && rng.chance(0.35)) {
       out.feedback.push({ kind: 'complaint', product: null, rating: null, nps: null, body: said, language: lang, at });
       out.complained = true;
@@ -117,14 +129,27 @@ export function converse(rng: Rng, catalog: Product[], anchor: number, who: Talk
       if (tone !== 'positive' && age < 30) out.tasks.push({ title: taskTitle, dueAt: at + rng.int(1, 3) * DAY_MS, doneAt: null, at });
       return;
     }
-    if (!rng.chance(0.92)) return;
+    if (!rng.chance(0.92)) {
+      // Handled without a written reply (a call back, a word in the shop): some time within the same span.
+      if (message) message.handledAt = Math.round(at + timing.next() * (Math.min(anchor, at + 1.5 * DAY_MS) - at));
+      return;
+    }
     const replyAt = at + rng.between(0.05, 1.5) * DAY_MS;
+    // A reply still to come after the anchor: the message is open today, and on the owner's list
+    // like any other open issue (drawn from `timing`, so what follows is drawn as before).
+    const answered = replyAt <= anchor;
+    if (message && answered) message.handledAt = Math.round(replyAt);
+    if (message && !answered) {
+      message.handled = false;
+      if (tone !== 'positive') out.tasks.push({ title: taskTitle, dueAt: at + timing.int(1, 3) * DAY_MS, doneAt: null, at });
+    }
     const replyChannel: Channel = channel === 'phone' || channel === 'in_person' ? (lang === 'zh' ? 'wechat' : 'email') : channel;
     const answers = (tone === 'positive' ? t.replies.positive : t.replies.byTopic[tpl.topic]).filter((r) => canFill(r, values));
     const reply = fill(tpl.reply ?? (answers.length ? rng.pick(answers) : rng.pick(t.replies.byTopic.general)), values);
-    say({ channel: replyChannel, direction: 'outbound', subject: replyChannel === 'email' && subject ? fill(t.subjects.reply, { text: subject }) : null, body: reply, at: replyAt, handled: true, tone: null });
+    say({ channel: replyChannel, direction: 'outbound', subject: replyChannel === 'email' && subject ? fill(t.subjects.reply, { text: subject }) : null, body: reply, at: replyAt, handled: true, replyTo: message, tone: null });
     if (tone === 'negative' && rng.chance(0.25)) {
-      out.tasks.push({ title: taskTitle, dueAt: at + 2 * DAY_MS, doneAt: Math.min(anchor, replyAt + rng.between(0.2, 3) * DAY_MS), at });
+      const doneAt = Math.min(anchor, replyAt + rng.between(0.2, 3) * DAY_MS);
+      if (answered) out.tasks.push({ title: taskTitle, dueAt: at + 2 * DAY_MS, doneAt, at });
     }
   };
 

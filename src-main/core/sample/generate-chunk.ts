@@ -49,7 +49,7 @@ export function generateCustomer(ctx: ShopContext, index: number, total: number)
     lang === 'zh'
       ? { email: rng.chance(0.25), sms: rng.chance(0.4), wechat: rng.chance(0.75) }
       : { email: rng.chance(0.7), sms: rng.chance(0.3), wechat: rng.chance(person.city === 'Hong Kong' || person.city === 'Singapore' ? 0.3 : 0.03) };
-  const talk = converse(rng, ctx.catalog, ctx.anchor, {
+  const talk = converse(rng, new Rng(ctx.seed, index, 0x7e1a), ctx.catalog, ctx.anchor, {
     lang,
     archetype,
     greeting: person.greeting,

@@ -107,8 +107,22 @@ export function chunkWriter(sqlite: Database.Database, catalog: Product[]): Chun
     orders.flush();
     // Messages in time order, so within a chunk newer messages get higher ids like real ones.
     messages.sort((a, b) => a.g.at - b.g.at);
+    // A reply comes after the message it answers, so that message's id is known by then.
+    const idOf = new Map<GenCustomer['interactions'][number], number>();
     for (const { customerId, g: m } of messages) {
-      interactions.add(customerId, { channel: m.channel, direction: m.direction, language: m.language, subject: m.subject, body: m.body, occurredAt: m.at, handled: m.handled });
+      const replyToId = m.replyTo ? (idOf.get(m.replyTo) ?? null) : null;
+      const id = interactions.add(customerId, {
+        channel: m.channel,
+        direction: m.direction,
+        language: m.language,
+        subject: m.subject,
+        body: m.body,
+        occurredAt: m.at,
+        handled: m.handled,
+        handledAt: m.handledAt,
+        replyToId,
+      });
+      if (m.direction === 'inbound') idOf.set(m, id);
     }
     scope.finish();
   };

@@ -1,6 +1,6 @@
 import { Badge, NavLink, Stack, Tooltip } from '@mantine/core';
 import { useOs } from '@mantine/hooks';
-import { IconActivity, IconChartDots3, IconChecklist, IconFileImport, IconLayoutDashboard, IconSettings, IconSparkles, IconUsers } from '@tabler/icons-react';
+import { IconActivity, IconBuildingStore, IconChartDots3, IconChecklist, IconFileImport, IconInbox, IconLayoutDashboard, IconMailForward, IconSettings, IconSparkles, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useJobs } from '../hooks/useJobs';
 import { useLanguage } from '../hooks/useLanguage';
 import { formatNumber } from '../lib/format';
 import { NavLists } from './NavLists';
+import { useInboxStats } from '../pages/inbox/inbox-queries';
 import { keys } from '../lib/query-keys';
 
 /** Ctrl/Cmd+D opens the dashboard (App.tsx binds it), as Ctrl/Cmd+K opens search. */
@@ -54,12 +55,20 @@ export function AppNavbar() {
   const overview = useQuery({ queryKey: keys.overview, queryFn: () => api.app.overview.query() });
   const { active } = useJobs();
   const openTasks = overview.data?.openTasks ?? 0;
+  const openMessages = useInboxStats().data?.open ?? 0;
   return (
     <Stack component="nav" aria-label={t('nav.label')} justify="space-between" h="100%" p="sm">
       <Stack gap={4}>
         <Item href="/dashboard" label={t('nav.dashboard')} icon={<IconLayoutDashboard size={18} stroke={1.6} />} shortcut={DASHBOARD_KEY} />
         <Item href="/customers" label={t('nav.customers')} icon={<IconUsers size={18} stroke={1.6} />} />
+        <Item
+          href="/inbox"
+          label={t('inbox.title')}
+          icon={<IconInbox size={18} stroke={1.6} />}
+          right={openMessages > 0 ? <Badge size="sm" variant="light" circle={openMessages < 10} data-testid="nav-inbox-count">{formatNumber(openMessages, lang)}</Badge> : undefined}
+        />
         <Item href="/segments" label={t('segments.title')} icon={<IconChartDots3 size={18} stroke={1.6} />} shortcut={SEGMENTS_KEY} />
+        <Item href="/campaigns" label={t('campaigns.title')} icon={<IconMailForward size={18} stroke={1.6} />} />
         <Item
           href="/tasks"
           label={t('nav.tasks')}
@@ -76,6 +85,7 @@ export function AppNavbar() {
         <NavLists />
       </Stack>
       <Stack gap={4}>
+        <Item href="/facts" label={t('facts.title')} icon={<IconBuildingStore size={18} stroke={1.6} />} />
         <Item href="/models" label={t('nav.models')} icon={<IconSparkles size={18} stroke={1.6} />} />
         <Item href="/settings" label={t('nav.settings')} icon={<IconSettings size={18} stroke={1.6} />} />
       </Stack>

@@ -36,8 +36,10 @@ export function useGeneration() {
 
   const stop = useCallback(() => {
     if (!sub.current) return;
-    sub.current.unsubscribe();
+    // Cleared first: tRPC's unsubscribe() calls onComplete at once, which must not read as "done".
+    const handle = sub.current;
     sub.current = null;
+    handle.unsubscribe();
     const rate = measured();
     setState((s) => (s.status === 'starting' || s.status === 'streaming' ? { ...s, status: 'stopped', tokensPerSec: rate ?? s.tokensPerSec, ms: performance.now() - clock.current.started } : s));
   }, []);
@@ -47,8 +49,12 @@ export function useGeneration() {
       sub.current?.unsubscribe();
       clock.current = { first: null, chunks: 0, started: performance.now() };
       setState({ ...IDLE, status: 'starting' });
-      const handle = subscribe({
+      // A run that was stopped or replaced says nothing more.
+      let handle: { unsubscribe(): void } | null = null;
+      const current = () => handle === null || sub.current === handle;
+      handle = subscribe({
         onData(e) {
+          if (!current()) return;
           if (e.type === 'started') setState((s) => ({ ...s, model: e.model }));
           else if (e.type === 'token') {
             const c = clock.current;
@@ -61,10 +67,12 @@ export function useGeneration() {
           }
         },
         onError(err) {
+          if (!current()) return;
           sub.current = null;
           setState((s) => ({ ...s, status: 'failed', error: errorShape(err) }));
         },
         onComplete() {
+          if (!current()) return;
           sub.current = null;
           setState((s) => (s.status === 'starting' || s.status === 'streaming' ? { ...s, status: 'done' } : s));
         },

@@ -12,8 +12,11 @@ import { segments } from './en/segments';
 import { dashboardMessages } from './en/dashboard';
 import { sentiment } from './en/sentiment';
 import { shell } from './en/shell';
+import { inbox } from './en/inbox';
+import { campaigns } from './en/campaigns';
+import { facts } from './en/facts';
 
-export const en = { ...shell, ...customers, ...importMessages, ...exportMessages, ...models, ...sentiment, ...segments, ...dashboardMessages, ...lists, ...predict, ...predictPages, ...predictDashboard };
+export const en = { ...shell, ...customers, ...importMessages, ...exportMessages, ...models, ...sentiment, ...segments, ...dashboardMessages, ...lists, ...predict, ...predictPages, ...predictDashboard, ...inbox, ...facts, ...campaigns };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof en>;

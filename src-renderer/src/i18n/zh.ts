@@ -12,5 +12,8 @@ import { segments } from './zh/segments';
 import { dashboardMessages } from './zh/dashboard';
 import { sentiment } from './zh/sentiment';
 import { shell } from './zh/shell';
+import { inbox } from './zh/inbox';
+import { campaigns } from './zh/campaigns';
+import { facts } from './zh/facts';
 
-export const zh: Messages = { ...shell, ...customers, ...importMessages, ...exportMessages, ...models, ...sentiment, ...segments, ...dashboardMessages, ...lists, ...predict, ...predictPages, ...predictDashboard };
+export const zh: Messages = { ...shell, ...customers, ...importMessages, ...exportMessages, ...models, ...sentiment, ...segments, ...dashboardMessages, ...lists, ...predict, ...predictPages, ...predictDashboard, ...inbox, ...facts, ...campaigns };

@@ -86,7 +86,7 @@ export const models = {
       hints: {
         huggingface: 'The original host of these models (huggingface.co).',
         'hf-mirror': 'A mirror of Hugging Face (hf-mirror.com): the same files, checked against the same checksums.',
-        modelscope: 'ModelScope (modelscope.cn): the publisher’s own copy, checked by its size and file header.',
+        modelscope: 'ModelScope (modelscope.cn): the publisher’s own copy, checked against the SHA-256 in Patron’s catalog where it has one, otherwise by its size and file header.',
       },
       china: 'In mainland China huggingface.co is usually unreachable: choose hf-mirror or ModelScope. Downloads can be paused and resumed.',
     },
@@ -113,6 +113,19 @@ export const models = {
       lang: {
         zh: 'Chinese',
         en: 'English',
+        other: 'other languages',
+      },
+      // Why the recommended model: the languages the customers write in, counted from their messages.
+      reason: {
+        messages_one: 'Going by the one message a customer has sent, your customers write in {{languages}}{{shares}}.',
+        messages_other: 'Going by the {{count, number}} messages they have sent, your customers write in {{languages}}{{shares}}.',
+        customers_one: 'No messages from customers yet; going by the language of your one customer, they write in {{languages}}{{shares}}.',
+        customers_other: 'No messages from customers yet; going by the languages of your {{count, number}} customers, they write in {{languages}}{{shares}}.',
+        interface: 'No customers yet, so the recommendation follows the language Patron is shown in ({{languages}}). Once customers write in, it follows the languages they use.',
+        pick: 'Recommended: the largest model that runs smoothly on this computer and writes {{languages}} well.',
+        closest: 'No model that runs smoothly on this computer writes all of these well; the recommended one comes closest.',
+        shares: ' ({{list}})',
+        share: '{{pct}} {{language}}',
       },
       licence: 'Licence',
       installed: 'Installed',

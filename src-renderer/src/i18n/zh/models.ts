@@ -88,7 +88,7 @@ export const models: Pick<Messages, 'models' | 'ai'> = {
       hints: {
         huggingface: '这些模型的原始发布站（huggingface.co）。',
         'hf-mirror': 'Hugging Face 的国内镜像（hf-mirror.com）：文件完全相同，用同样的校验和校验。',
-        modelscope: '魔搭社区（modelscope.cn）：模型发布方自己上传的版本，按文件大小和文件头校验。',
+        modelscope: '魔搭社区（modelscope.cn）：模型发布方自己上传的版本；Patron 的模型目录里有它的 SHA-256 时按 SHA-256 校验，否则按文件大小和文件头校验。',
       },
       china: '在中国大陆通常无法访问 huggingface.co，请选择 hf-mirror 镜像或魔搭 ModelScope。下载可以随时暂停、稍后继续。',
     },
@@ -115,6 +115,18 @@ export const models: Pick<Messages, 'models' | 'ai'> = {
       lang: {
         zh: '中文',
         en: '英文',
+        other: '其他语言',
+      },
+      reason: {
+        messages_one: '根据客户发来的 {{count, number}} 条消息，您的客户用{{languages}}写信{{shares}}。',
+        messages_other: '根据客户发来的 {{count, number}} 条消息，您的客户用{{languages}}写信{{shares}}。',
+        customers_one: '客户还没有发来消息；根据 {{count, number}} 位客户登记的语言，他们用{{languages}}写信{{shares}}。',
+        customers_other: '客户还没有发来消息；根据 {{count, number}} 位客户登记的语言，他们用{{languages}}写信{{shares}}。',
+        interface: '还没有客户，所以先按 Patron 的界面语言（{{languages}}）推荐；客户发来消息后，会改按他们用的语言推荐。',
+        pick: '推荐的是这台电脑能流畅运行、又能写好{{languages}}的最大的模型。',
+        closest: '这台电脑上能流畅运行的模型里，没有一款能把这些语言都写好；推荐的这款最接近。',
+        shares: '（{{list}}）',
+        share: '{{language}}占 {{pct}}',
       },
       licence: '许可证',
       installed: '已安装',

@@ -1,11 +1,12 @@
 import { Anchor, Badge, Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconCalendar, IconLanguage, IconMail, IconMapPin, IconPencil, IconPhone, IconReceipt, IconSparkles, IconTrash } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { IconCalendar, IconLanguage, IconMail, IconMailForward, IconMapPin, IconPencil, IconPhone, IconReceipt, IconSparkles, IconTrash } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CustomerAvatar } from '../../components/CustomerAvatar';
 import { useLanguage } from '../../hooks/useLanguage';
 import type { CustomerDetail } from '../../lib/api-types';
 import { formatDate } from '../../lib/format';
+import { NewCampaignModal } from '../campaigns/NewCampaignModal';
 import { TagEditor } from './TagEditor';
 
 function Detail({ icon, children, label }: { icon: ReactNode; children: ReactNode; label: string }) {
@@ -41,6 +42,7 @@ export function CustomerHeader({
     customer.consentWechat && t('customer.consent.wechat'),
   ].filter(Boolean) as string[];
   const icon = { size: 15, stroke: 1.7 };
+  const [winningBack, setWinningBack] = useState(false);
   return (
     <Paper p="lg" radius="md">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -110,6 +112,9 @@ export function CustomerHeader({
           <Button variant="light" leftSection={<IconSparkles size={16} />} onClick={onSummarise}>
             {t('ai.summarise')}
           </Button>
+          <Button variant="default" leftSection={<IconMailForward size={16} />} onClick={() => setWinningBack(true)} data-testid="customer-winback">
+            {t('campaigns.entry.winbackCustomer')}
+          </Button>
           <Button variant="default" leftSection={<IconReceipt size={16} />} onClick={onRecordOrder}>
             {t('recordOrder.button')}
           </Button>
@@ -121,6 +126,7 @@ export function CustomerHeader({
           </Button>
         </Group>
       </Group>
+      <NewCampaignModal opened={winningBack} onClose={() => setWinningBack(false)} target={{ kind: 'customer', customerId: customer.id }} purpose="winback" />
     </Paper>
   );
 }

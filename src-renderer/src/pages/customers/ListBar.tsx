@@ -2,7 +2,7 @@
 // open its actions: "Update list" once its filter was edited (or put it back), rename, close, and
 // delete at once with Undo (the list is made again from what lists.remove returned).
 import { Badge, Button, Group, Menu, Modal, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconArrowBackUp, IconDeviceFloppy, IconDots, IconPencil, IconTrash, IconX } from '@tabler/icons-react';
+import { IconArrowBackUp, IconDeviceFloppy, IconDots, IconMailForward, IconPencil, IconTrash, IconX } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { formatCompactMoney } from '../dashboard/money';
 import { useFilterCount } from './filter/FilterEditor';
 import { describeError } from '../../lib/errors';
 import { notifyDone, notifyError, notifyWithUndo } from '../../lib/notify';
+import { NewCampaignModal } from '../campaigns/NewCampaignModal';
 
 export interface OpenList {
   id: number;
@@ -121,6 +122,7 @@ export function ListBar({ filter, list, edited, onOpen }: Props) {
   const { t } = useTranslation();
   const [saving, setSaving] = useState(false);
   const [renaming, setRenaming] = useState(false);
+  const [writing, setWriting] = useState(false);
   const update = useMutation({
     mutationFn: (l: OpenList) => api.lists.update.mutate({ id: l.id, filter }),
     onSuccess: (_r, l) => {
@@ -204,6 +206,10 @@ export function ListBar({ filter, list, edited, onOpen }: Props) {
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
+          <Menu.Item leftSection={<IconMailForward size={14} />} onClick={() => setWriting(true)} data-testid="list-write-messages">
+            {t('campaigns.entry.group')}
+          </Menu.Item>
+          <Menu.Divider />
           <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => setRenaming(true)}>
             {t('lists.save.rename')}
           </Menu.Item>
@@ -217,6 +223,7 @@ export function ListBar({ filter, list, edited, onOpen }: Props) {
         </Menu.Dropdown>
       </Menu>
       {saveModal}
+      <NewCampaignModal opened={writing} onClose={() => setWriting(false)} target={{ kind: 'list', listId: list.id }} />
       <ListNameModal
         opened={renaming}
         title={t('lists.save.renameTitle')}

@@ -1,5 +1,6 @@
-// The recommended models, each with what it needs and whether it fits this computer; where to
-// download from (with a note for mainland China); download with progress.
+// The recommended models, each with what it needs and whether it fits this computer, and why the
+// one recommended suits this shop; where to download from (with a note for mainland China);
+// download with progress.
 import { Alert, Anchor, Badge, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconCheck, IconDownload, IconInfoCircle, IconStarFilled } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -13,6 +14,7 @@ import { notifyError } from '../../lib/notify';
 import { keys } from '../../lib/query-keys';
 import { SUMMARY_ZH } from './catalog-zh';
 import { DownloadStatus } from './DownloadStatus';
+import { recommendationReason } from './reason';
 
 const FIT_COLOR = { gpu: 'teal', cpu: 'blue', too_big: 'red' } as const;
 const QUALITY_COLOR = { good: 'teal', fair: 'yellow', poor: 'gray' } as const;
@@ -162,6 +164,7 @@ function ModelCard({ model, source, download }: { model: CatalogModel; source: D
 
 export function CatalogSection({ catalog, downloads }: { catalog: ModelCatalog; downloads: DownloadState[] }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const byCatalog = new Map(downloads.filter((d) => d.catalogId).map((d) => [d.catalogId!, d]));
   return (
     <Stack gap="md">
@@ -173,6 +176,9 @@ export function CatalogSection({ catalog, downloads }: { catalog: ModelCatalog; 
           {t('models.catalog.subtitle')}
         </Text>
       </div>
+      <Text fz="sm" data-testid="recommendation-reason">
+        {recommendationReason(catalog.languages, catalog.models.find((m) => m.recommended), t, lang)}
+      </Text>
       <SourceSetting source={catalog.source} />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
         {catalog.models.map((m) => (

@@ -4,17 +4,19 @@
 import { Button, Group, Menu, Modal, Stack, Text, TextInput, ActionIcon } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconDots, IconDownload, IconExternalLink, IconListCheck, IconPencil, IconUsers } from '@tabler/icons-react';
+import { IconDots, IconDownload, IconExternalLink, IconListCheck, IconMailForward, IconPencil, IconUsers } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
+import type { CampaignTarget } from '../../../../src-main/shared/drafting';
 import type { Filter } from '../../../../src-main/shared/filters';
 import { api } from '../../api/client';
 import { useLanguage } from '../../hooks/useLanguage';
 import { runExport } from '../../lib/exporter';
 import { formatNumber } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
+import { NewCampaignModal } from '../campaigns/NewCampaignModal';
 import { customersHref, listHref } from './links';
 
 export interface GroupActionsProps {
@@ -23,6 +25,8 @@ export interface GroupActionsProps {
   customers: number;
   onRename(): void;
   testId?: string;
+  /** Who a campaign for this group is for, where the group can be one (an RFM segment). */
+  campaignTarget?: CampaignTarget;
 }
 
 /** "Save as smart list": asks for the name (the group's, by default), then creates it. */
@@ -73,11 +77,12 @@ function SaveListModal({ opened, onClose, name, filter }: { opened: boolean; onC
   );
 }
 
-export function GroupActions({ name, filter, customers, onRename, testId }: GroupActionsProps) {
+export function GroupActions({ name, filter, customers, onRename, testId, campaignTarget }: GroupActionsProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const [, navigate] = useLocation();
   const [saving, setSaving] = useState(false);
+  const [writing, setWriting] = useState(false);
   const [format] = useLocalStorage<'csv' | 'xlsx'>({ key: 'patron.export-format', defaultValue: 'csv' });
   const exportAs = (f: 'csv' | 'xlsx') =>
     void runExport(
@@ -99,6 +104,11 @@ export function GroupActions({ name, filter, customers, onRename, testId }: Grou
           <Menu.Item leftSection={<IconListCheck size={15} />} onClick={() => setSaving(true)}>
             {t('segments.actions.saveList')}
           </Menu.Item>
+          {campaignTarget && (
+            <Menu.Item leftSection={<IconMailForward size={15} />} disabled={customers === 0} onClick={() => setWriting(true)} data-testid="group-write-messages">
+              {t('campaigns.entry.group')}
+            </Menu.Item>
+          )}
           <Menu.Item leftSection={<IconPencil size={15} />} onClick={onRename}>
             {t('segments.actions.rename')}
           </Menu.Item>
@@ -112,6 +122,7 @@ export function GroupActions({ name, filter, customers, onRename, testId }: Grou
         </Menu.Dropdown>
       </Menu>
       {saving && <SaveListModal opened onClose={() => setSaving(false)} name={name} filter={filter} />}
+      {campaignTarget && <NewCampaignModal opened={writing} onClose={() => setWriting(false)} target={campaignTarget} />}
     </Group>
   );
 }

@@ -133,7 +133,14 @@ export function SegmentTable({ segments, onRename }: { segments: readonly Segmen
                   <PredictedValue code={s.code} />
                 </Table.Td>
                 <Table.Td w={190}>
-                  <GroupActions name={name} filter={segmentFilter(s.code)} customers={s.customers} onRename={() => onRename(s.code)} testId="segment-actions" />
+                  <GroupActions
+                    name={name}
+                    filter={segmentFilter(s.code)}
+                    customers={s.customers}
+                    onRename={() => onRename(s.code)}
+                    testId="segment-actions"
+                    campaignTarget={{ kind: 'segment', segment: s.code }}
+                  />
                 </Table.Td>
               </Table.Tr>
             );
