@@ -125,6 +125,20 @@ describe('the inbox order', () => {
   });
 });
 
+describe('stale messages', () => {
+  it('a complaint forgotten for a year from a Can’t Lose Them customer sits below this week’s complaint from a newcomer, and is still listed', () => {
+    const HOUR = 3_600_000;
+    const complaint = { label: 'negative' as const, score: -0.8, aspects: [{ aspect: 'delivery' as const, polarity: 'negative' as const, score: -0.8, words: ['late'] }] };
+    const old = urgency({ sentiment: complaint, openComplaint: true, segment: 'cant_lose', churnRisk: 0.95, clvCents: 90_000, topDecileClvCents: 50_000, waitedMs: 365 * 24 * HOUR });
+    const fresh = urgency({ sentiment: complaint, openComplaint: false, segment: 'new', churnRisk: null, clvCents: null, topDecileClvCents: null, waitedMs: 3 * 24 * HOUR });
+    expect(fresh.score).toBeGreaterThan(old.score);
+    expect(old.score).toBeGreaterThan(0);
+    // A month-old one has not faded yet.
+    const month = urgency({ sentiment: complaint, openComplaint: false, segment: 'new', churnRisk: null, clvCents: null, topDecileClvCents: null, waitedMs: 29 * 24 * HOUR });
+    expect(month.score).toBeGreaterThan(fresh.score);
+  });
+});
+
 describe('the inbox filters', () => {
   it('by language, channel, sentiment, aspect (any mention) and waiting time', async () => {
     const { core } = fresh();

@@ -3,7 +3,7 @@
 // (strongest first). Pure. The weights are our own judgement, not a published model: they are set
 // so that a clear complaint outranks a plain question of the same age, a valuable customer's
 // message outranks the same message from a newcomer, and waiting makes any message rise, ever more
-// slowly. Each weight below says why it is what it is.
+// slowly, until a month has passed and the message fades. Each weight below says why it is what it is.
 import type { UrgencyReason } from '../../shared/inbox';
 import type { Aspect, AspectMention, SentimentLabel } from '../../shared/sentiment';
 import type { SegmentCode } from '../../shared/segments';
@@ -83,6 +83,16 @@ const WAIT_CAP_HOURS = 14 * 24;
 
 const HOUR_MS = 3_600_000;
 
+/**
+ * A message left for more than a month has lost its moment: the parcel has come or not, the
+ * question was answered elsewhere, and what is left to do for that customer is winning them back
+ * (a campaign), not a reply. Its points halve for every further month (never below a quarter), so
+ * this week's complaints sit above last year's forgotten ones, which are still listed.
+ */
+const FRESH_HOURS = 30 * 24;
+const STALE_HALF_LIFE_HOURS = 30 * 24;
+const STALE_FLOOR = 0.25;
+
 /** The aspects a message complains about, most negative first. */
 export function negativeAspects(mentions: AspectMention[]): Aspect[] {
   return mentions
@@ -119,6 +129,7 @@ export function urgency(input: UrgencyInput): { score: number; reasons: UrgencyR
 
   // Strongest first; a stable sort keeps the order above for ties.
   scored.sort((a, b) => b[0] - a[0]);
-  const score = scored.reduce((sum, [p]) => sum + p, 0);
+  const fade = hours <= FRESH_HOURS ? 1 : Math.max(STALE_FLOOR, 0.5 ** ((hours - FRESH_HOURS) / STALE_HALF_LIFE_HOURS));
+  const score = scored.reduce((sum, [p]) => sum + p, 0) * fade;
   return { score: Math.round(score * 10) / 10, reasons: scored.map(([, r]) => r) };
 }
