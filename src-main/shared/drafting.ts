@@ -11,14 +11,17 @@ export type Tone = (typeof TONES)[number];
 export const DRAFT_LANGUAGES = ['en', 'zh'] as const;
 export type DraftLanguage = (typeof DRAFT_LANGUAGES)[number];
 
-/** What the owner writes on the Shop facts page; drafts may rely on these and nothing else of the shop. */
-export const FACT_TOPICS = ['returns', 'delivery', 'hours', 'contacts', 'offers', 'other'] as const;
+/**
+ * What the owner writes on the Shop facts page; drafts may rely on these and nothing else of the
+ * shop. 'name' is the shop's name: the drafts sign with it ({shop_name}).
+ */
+export const FACT_TOPICS = ['name', 'returns', 'delivery', 'hours', 'contacts', 'offers', 'other'] as const;
 export type FactTopic = (typeof FACT_TOPICS)[number];
 export type ShopFacts = Record<FactTopic, string>;
 /** settings key of the shop facts (the settings write path). */
 export const SHOP_FACTS_KEY = 'shopFacts';
 export const FACT_MAX_CHARS = 2000;
-export const EMPTY_SHOP_FACTS: ShopFacts = { returns: '', delivery: '', hours: '', contacts: '', offers: '', other: '' };
+export const EMPTY_SHOP_FACTS: ShopFacts = { name: '', returns: '', delivery: '', hours: '', contacts: '', offers: '', other: '' };
 
 /** One thing a draft rests on, listed beside the editor. `text` is the record as the prompt quotes it. */
 export type DraftSourceKind = 'customer' | 'message' | 'order' | 'task' | 'complaint' | 'tone' | 'promise' | 'past_reply' | 'fact';
@@ -67,6 +70,13 @@ export const CAMPAIGN_MESSAGE_STATUSES = ['pending', 'approved', 'skipped', 'exp
 export type CampaignMessageStatus = (typeof CAMPAIGN_MESSAGE_STATUSES)[number];
 /** Who a campaign is for; resolved to customers when it is made. */
 export type CampaignTarget = { kind: 'customer'; customerId: number } | { kind: 'segment'; segment: SegmentCode } | { kind: 'list'; listId: number };
+/**
+ * The longest brief a campaign takes, in characters: the no-model template says it as written, so
+ * it must fit the shortest channel's message (a text message, 600 characters: campaigns/
+ * campaign-prompt.ts lengthBounds) with room for the template's own words, the customer's name
+ * and the shop's sign-off.
+ */
+export const BRIEF_MAX_CHARS = 400;
 /** At most this many customers per campaign: each message is read by the owner. */
 export const CAMPAIGN_MAX_CUSTOMERS = 500;
 

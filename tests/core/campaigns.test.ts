@@ -6,11 +6,13 @@
 import { readFileSync, rmSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CAMPAIGN_MAX_CUSTOMERS, DRAFT_CHECKS, type CampaignMessage } from '../../src-main/shared/drafting';
+import { BRIEF_MAX_CHARS, CAMPAIGN_MAX_CUSTOMERS, DRAFT_CHECKS, EMPTY_SHOP_FACTS, TONES, type CampaignMessage } from '../../src-main/shared/drafting';
 import type { SegmentCode } from '../../src-main/shared/segments';
 import type { ChangeEvent } from '../../src-main/shared/change-kinds';
 import type { Core } from '../../src-main/core/core';
 import { CAMPAIGN_JOB_KIND, type CampaignJobResult } from '../../src-main/core/campaigns/campaign-job';
+import { campaignSystem } from '../../src-main/core/campaigns/campaign-prompt';
+import { getShopFacts, saveShopFacts, writtenFacts } from '../../src-main/core/drafting/facts';
 import { campaignMessages, createCampaign, deleteCampaign, exportCampaign, getCampaign, listCampaigns, resumeCampaign, reviewMessage } from '../../src-main/core/campaigns/service';
 import { createCustomer } from '../../src-main/core/customers/service';
 import { createList } from '../../src-main/core/lists/service';
@@ -299,5 +301,54 @@ describe('campaign targets', () => {
     expectInLanguage(env.core, m);
     // Without a model, the owner's brief is said as written.
     expect(m.body).toContain(brief);
+  });
+
+  it('takes the language a customer was stored with in any form: zh_CN is Chinese', async () => {
+    const li = createCustomer(env.core.sqlite, { name: 'Li Wei', email: 'li.wei@example.com', consentEmail: true });
+    // As an older version or another tool may have written it.
+    env.core.sqlite.prepare(`UPDATE customers SET language = 'zh_CN' WHERE id = ?`).run(li.id);
+    const made = createCampaign(env.core, { name: 'zh', purpose: 'winback', target: { kind: 'customer', customerId: li.id }, brief: '', tone: 'warm' });
+    await env.core.jobs.idle();
+    const [m] = campaignMessages(env.core, made.campaignId);
+    expect(m).toMatchObject({ language: 'zh', madeBy: 'template' });
+    expect(m.body).toMatch(HAN);
+  });
+
+  it('uses the shop facts: the model is told them, the template signs with the shop\u2019s name, and the checks accept what they state', async () => {
+    const { sqlite, db } = env.core;
+    saveShopFacts(sqlite, db, { ...EMPTY_SHOP_FACTS, name: 'Cloud Leaf', offers: '10% off all oolong until 30 June.' });
+    const system = campaignSystem('campaign', 'warm', 'New oolong is in.', writtenFacts(getShopFacts(db)));
+    expect(system).toContain('from a small shop (Cloud Leaf)');
+    expect(system).toContain('- Current offers: 10% off all oolong until 30 June.');
+    const ada = createCustomer(sqlite, { name: 'Ada Moss', email: 'ada@example.com', language: 'en', consentEmail: true });
+    const made = createCampaign(env.core, { name: 'Oolong', purpose: 'campaign', target: { kind: 'customer', customerId: ada.id }, brief: 'New oolong is in.', tone: 'warm' });
+    await env.core.jobs.idle();
+    const [m] = campaignMessages(env.core, made.campaignId);
+    expect(m.body).toMatch(/Warm wishes,\nCloud Leaf$/);
+    // The offer as the facts state it passes; one they do not state is flagged.
+    const edited = reviewMessage(env.core, { id: m.id, body: 'Hi Ada, new oolong is in, and all oolong is 10% off until 30 June. Cloud Leaf' });
+    expect(edited.checks.find((c) => c.check === 'facts')).toMatchObject({ ok: true });
+    const invented = reviewMessage(env.core, { id: m.id, body: 'Hi Ada, new oolong is in, and all oolong is 20% off until 30 June. Cloud Leaf' });
+    expect(invented.checks.find((c) => c.check === 'facts')).toMatchObject({ ok: false, params: { unknown: ['20'] } });
+    saveShopFacts(sqlite, db, EMPTY_SHOP_FACTS);
+  });
+
+  it(`takes a brief of at most ${BRIEF_MAX_CHARS} characters, which a text message says whole with a long name and sign-off`, async () => {
+    const { sqlite, db } = env.core;
+    const api = patronRouter.createCaller({ core: env.core });
+    const bo = createCustomer(sqlite, { name: 'Bartholomew Alexander Fitzgerald-Montgomery', phone: '+44 7700 900123', language: 'en', consentSms: true });
+    const target = { kind: 'customer' as const, customerId: bo.id };
+    await expect(api.campaigns.create({ name: 'Too long', purpose: 'campaign', target, brief: 'x'.repeat(BRIEF_MAX_CHARS + 1) })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    saveShopFacts(sqlite, db, { ...EMPTY_SHOP_FACTS, name: 'The Cloud Leaf Tea House and Porcelain Gallery of Shanghai Road' });
+    const brief = 'New spring teas are in. '.repeat(20).slice(0, BRIEF_MAX_CHARS);
+    for (const tone of TONES) {
+      const made = await api.campaigns.create({ name: tone, purpose: 'campaign', target, brief, tone });
+      await env.core.jobs.idle();
+      const [m] = campaignMessages(env.core, made.campaignId);
+      expect(m.channel).toBe('sms');
+      expect(m.body).toContain(brief.trim());
+      expect(m.checks.find((c) => c.check === 'length'), tone).toMatchObject({ ok: true });
+    }
+    saveShopFacts(sqlite, db, EMPTY_SHOP_FACTS);
   });
 });

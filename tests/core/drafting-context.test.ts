@@ -10,7 +10,9 @@ import type { ChangeEvent } from '../../src-main/shared/change-kinds';
 import type { Core } from '../../src-main/core/core';
 import { createCustomer } from '../../src-main/core/customers/service';
 import { draftContext } from '../../src-main/core/drafting/draft-reply';
-import { DRAFT_PROMPT_MAX_CHARS } from '../../src-main/core/drafting/reply-prompt';
+import { allowedKeys, unknownClaims } from '../../src-main/core/drafting/fact-claims';
+import { replyContext } from '../../src-main/core/drafting/reply-context';
+import { answerTokens, DRAFT_MAX_TOKENS, DRAFT_PROMPT_MAX_CHARS, MIN_ANSWER_TOKENS, promptBound } from '../../src-main/core/drafting/reply-prompt';
 import { addFeedback } from '../../src-main/core/feedback/service';
 import { logInteraction, logReply } from '../../src-main/core/interactions/service';
 import { addOrder } from '../../src-main/core/orders/write';
@@ -89,30 +91,83 @@ describe('reply drafting without a model', () => {
     for (const s of c.sources) expect(c.prompt, s.kind).toContain(s.text.replace(/"/g, "'"));
     // And the same through the contract, for the sources panel.
     expect(await api.drafting.context.query({ messageId, tone: 'warm' })).toEqual({ language: 'zh', tone: 'warm', sources: c.sources, promptChars: c.system.length + c.prompt.length, truncated: true });
+    // Every number and date the prompt shows (the tone line's dates included) is one the facts check accepts.
+    const full = replyContext(core.sqlite, core.db, { messageId, tone: 'warm' });
+    expect(full.prompt).toMatch(/最近的语气（最新在前）：负面 \d{4}-\d{2}-\d{2}/);
+    expect(unknownClaims(`${full.system}\n${full.prompt}`, allowedKeys(full.expect.allowed))).toEqual([]);
+
+    // A model whose context holds less gets a shorter prompt, and the answer still fits beside it.
+    for (const contextSize of [2048, 1536]) {
+      const small = replyContext(core.sqlite, core.db, { messageId, tone: 'warm' }, contextSize);
+      const chars = small.system.length + small.prompt.length;
+      expect(chars, String(contextSize)).toBeLessThanOrEqual(promptBound(contextSize));
+      expect(chars).toBeLessThan(c.system.length + c.prompt.length);
+      expect(answerTokens(contextSize, chars)).toBe(DRAFT_MAX_TOKENS);
+      expect(small.sources.slice(0, 2).map((x) => x.kind)).toEqual(['customer', 'message']);
+    }
+    // The largest context keeps the largest bound, never more; the smallest leaves no room to answer (the template answers).
+    expect(promptBound(8192)).toBe(DRAFT_PROMPT_MAX_CHARS);
+    expect(promptBound(null)).toBe(DRAFT_PROMPT_MAX_CHARS);
+    const tiny = replyContext(core.sqlite, core.db, { messageId, tone: 'warm' }, 512);
+    expect(answerTokens(512, tiny.system.length + tiny.prompt.length)).toBeLessThan(MIN_ANSWER_TOKENS);
     await api.drafting.setFacts.mutate({ ...EMPTY_SHOP_FACTS, returns: 'Returns and exchanges within 7 days of delivery, unopened.' });
   });
 
-  it("finds the shop's past replies to similar messages through the search index", () => {
+  it("finds the shop's past replies to similar messages through the search index, and shows nothing of the customers they answered", async () => {
     const ann = createCustomer(core.sqlite, { name: 'Ann Baker', language: 'en' }).id;
     const ben = createCustomer(core.sqlite, { name: 'Ben Carter', language: 'en' }).id;
     const cat = createCustomer(core.sqlite, { name: 'Cat Dale', language: 'en' }).id;
     // Answered through "mark sent" (reply_to_id)...
-    const a = inbound(core, ann, 'The jasmine gift box arrived damaged, the lid is broken.', NOW - 30 * DAY, 'en');
-    logReply(core.sqlite, { messageId: a, body: 'So sorry, Ann! A new gift box goes out today.' }, NOW - 29 * DAY);
+    const a = inbound(core, ann, 'The jasmine gift box AB-7788 arrived damaged at 12 Rose Lane, the lid is broken.', NOW - 30 * DAY, 'en');
+    logReply(core.sqlite, { messageId: a, body: 'Dear Ms Baker,\nSo sorry, Ann! A new gift box for order AB-7788 (¥128.00) goes out today. Mail ann.baker@example.com or call 138 0013 8000.' }, NOW - 29 * DAY);
     // ...answered before replies were linked: the next message the shop sent within days...
     inbound(core, ben, 'My gift box arrived crushed and damaged. Not happy.', NOW - 20 * DAY, 'en');
     logInteraction(core.sqlite, { customerId: ben, channel: 'email', direction: 'outbound', body: 'Apologies Ben, we will replace the damaged box.', occurredAt: NOW - 19 * DAY });
     // ...and one about something else.
-    const c = inbound(core, cat, 'What are your opening hours at the weekend?', NOW - 10 * DAY, 'en');
-    logReply(core.sqlite, { messageId: c, body: 'We are open every day.' }, NOW - 10 * DAY);
+    const hours = inbound(core, cat, 'What are your opening hours at the weekend?', NOW - 10 * DAY, 'en');
+    logReply(core.sqlite, { messageId: hours, body: 'We are open every day.' }, NOW - 10 * DAY);
 
     const dan = createCustomer(core.sqlite, { name: 'Dan Evans', language: 'en' }).id;
     const messageId = inbound(core, dan, 'Hello, my gift box arrived damaged. Can you send another?', NOW, 'en');
-    const past = draftContext(core, { messageId, tone: 'formal' }).sources.filter((s) => s.kind === 'past_reply');
+    const c = replyContext(core.sqlite, core.db, { messageId, tone: 'formal' });
+    const past = c.sources.filter((s) => s.kind === 'past_reply');
+    // Only the shop's words: the greeting dropped, the customer's name said as "the customer", no digits, emails or phones.
     expect(past.map((s) => s.text)).toEqual([
-      `Customer: "My gift box arrived crushed and damaged. Not happy." Shop: "Apologies Ben, we will replace the damaged box."`,
-      `Customer: "The jasmine gift box arrived damaged, the lid is broken." Shop: "So sorry, Ann! A new gift box goes out today."`,
+      'Apologies the customer, we will replace the damaged box.',
+      'So sorry, the customer! A new gift box for order goes out today. Mail or call.',
     ]);
+    for (const never of ['Ann', 'Baker', 'Ben', 'Carter', 'AB-7788', '7788', '128', 'Rose Lane', 'example.com', '138', 'crushed', 'lid is broken']) {
+      expect(`${c.system}\n${c.prompt}`, never).not.toContain(never);
+    }
+    // What another customer was told is no fact for this one: their order number and price are flagged.
+    const checks = await api.drafting.check.mutate({ messageId, language: 'en', text: 'Dear Dan Evans, a new gift box for order AB-7788 (¥128.00) goes out today.' });
+    expect(checks.find((x) => x.check === 'facts')).toEqual({ check: 'facts', ok: false, params: { unknown: ['128.00', 'AB-7788'] } });
+  });
+
+  it("signs with the shop's name from the shop facts, and gives it to the model", async () => {
+    await api.drafting.setFacts.mutate({ ...EMPTY_SHOP_FACTS, name: 'Cloud Leaf', returns: 'Returns and exchanges within 7 days of delivery, unopened.' });
+    const fay = createCustomer(core.sqlite, { name: 'Fay Gold', language: 'en' }).id;
+    const messageId = inbound(core, fay, 'Do you have the oolong in stock?', NOW, 'en');
+    const events = await drafted(api, { messageId, tone: 'warm' });
+    expect((events[1] as Extract<DraftEvent, { type: 'template' }>).text).toMatch(/Warm wishes,\nCloud Leaf$/);
+    const c = draftContext(core, { messageId, tone: 'warm' });
+    expect(c.system).toContain('Sign off as Cloud Leaf.');
+    expect(c.prompt).toContain("- Shop's name: Cloud Leaf");
+    expect(c.sources.find((s) => s.kind === 'fact')).toMatchObject({ topic: 'name', text: 'Cloud Leaf' });
+    await api.drafting.setFacts.mutate({ ...EMPTY_SHOP_FACTS, returns: 'Returns and exchanges within 7 days of delivery, unopened.' });
+  });
+
+  it('accepts in a draft every date the prompt shows, the tone line\'s included', async () => {
+    const gus = createCustomer(core.sqlite, { name: 'Gus Hale', language: 'en' }).id;
+    const old = inbound(core, gus, 'Terrible service, the parcel was late and broken. Very disappointed.', new Date(2025, 2, 14, 12).getTime(), 'en');
+    core.sqlite.prepare('UPDATE interactions SET handled = 1 WHERE id = ?').run(old);
+    const messageId = inbound(core, gus, 'Is my new parcel on its way?', NOW, 'en');
+    const c = replyContext(core.sqlite, core.db, { messageId, tone: 'warm' });
+    // The day of the unhappy message is in the prompt only through the tone line.
+    expect(c.prompt).toMatch(/Their recent tone \(newest first\): .*negative 2025-03-14/);
+    expect(c.prompt.split('\n').filter((l) => l.includes('2025-03-14'))).toHaveLength(1);
+    const checks = await api.drafting.check.mutate({ messageId, language: 'en', text: 'Hi Gus, sorry again about the parcel of 14 March; the new one is on its way.' });
+    expect(checks.find((x) => x.check === 'facts')).toEqual({ check: 'facts', ok: true, params: { unknown: [] } });
   });
 
   it('drafts a filled template that passes every check, in English and in Chinese', async () => {

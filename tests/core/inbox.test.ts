@@ -8,11 +8,13 @@ import type { InboxFilter } from '../../src-main/shared/inbox';
 import { changeBus } from '../../src-main/core/changes/bus';
 import type { Core } from '../../src-main/core/core';
 import { createCustomer } from '../../src-main/core/customers/write';
+import { languageOfCode, languageOfCodeSql, writtenLanguage } from '../../src-main/core/customers/language';
+import { customerRecords } from '../../src-main/core/drafting/customer-records';
 import { addFeedback } from '../../src-main/core/feedback/service';
 import { OPEN_MESSAGES } from '../../src-main/core/inbox/open-messages';
 import { inboxList, inboxStats } from '../../src-main/core/inbox/queries';
 import { urgency } from '../../src-main/core/inbox/urgency';
-import { logInteraction, logReply } from '../../src-main/core/interactions/service';
+import { logInteraction, logReply, setHandled } from '../../src-main/core/interactions/service';
 import { patronRouter } from '../../src-main/core/router';
 import { SAMPLE_JOB_KIND } from '../../src-main/core/sample/sample-job';
 import { SentimentWriter } from '../../src-main/core/sentiment/store';
@@ -95,6 +97,39 @@ describe('the inbox order', () => {
     expect(question.reasons.map((r) => r.code)).toEqual(['waiting']);
   });
 
+  it('counts an open complaint as the draft does: unanswered, made at most 30 days before the message or after it', async () => {
+    const { core } = fresh();
+    const { sqlite } = core;
+    const now = Date.now();
+    const person = (name: string) => createCustomer(sqlite, { name, email: `${name.toLowerCase()}@example.com` }).id;
+    const ask = (customerId: number, daysAgo: number) =>
+      logInteraction(sqlite, { customerId, channel: 'email', direction: 'inbound', body: 'Any news about my order?', language: 'en', occurredAt: now - daysAgo * DAY }).id;
+    const complain = (customerId: number, daysAgo: number) => addFeedback(sqlite, { customerId, kind: 'complaint', body: `Complaint of ${daysAgo} days ago.`, occurredAt: now - daysAgo * DAY });
+    const cases = {
+      // Made 10 days before the message, never answered: open.
+      recent: (() => { const c = person('Recent'); complain(c, 12); return { c, m: ask(c, 2), open: true }; })(),
+      // The shop wrote to them after it: answered.
+      answered: (() => {
+        const c = person('Answered');
+        complain(c, 12);
+        logInteraction(sqlite, { customerId: c, channel: 'email', direction: 'outbound', body: 'So sorry, on it.', occurredAt: now - 11 * DAY });
+        return { c, m: ask(c, 2), open: false };
+      })(),
+      // Made 45 days before the message: history.
+      old: (() => { const c = person('Old'); complain(c, 47); return { c, m: ask(c, 2), open: false }; })(),
+      // Made after the message, which is still waiting: open.
+      after: (() => { const c = person('After'); const m = ask(c, 3); complain(c, 1); return { c, m, open: true }; })(),
+    };
+    const { items } = await api(core).inbox.list({});
+    for (const [name, { c, m, open }] of Object.entries(cases)) {
+      const item = items.find((i) => i.id === m)!;
+      expect(item.reasons.some((r) => r.code === 'open_complaint'), name).toBe(open);
+      expect((await api(core).inbox.get({ id: m })).reasons.some((r) => r.code === 'open_complaint'), name).toBe(open);
+      const at = sqlite.prepare('SELECT occurred_at FROM interactions WHERE id = ?').pluck().get(m) as number;
+      expect(customerRecords(sqlite, c, { at }).complaints.length > 0, name).toBe(open);
+    }
+  });
+
   it('ranks by the model’s sentiment where the model has read the message', async () => {
     const { core } = fresh();
     const { customers, ids } = shop(core);
@@ -122,6 +157,20 @@ describe('the inbox order', () => {
     }
     // Only the wait orders them now: the longest first.
     expect(items.map((m) => m.id)).toEqual([ids.praise, ids.chinese, ids.complaint, ids.question]);
+  });
+});
+
+describe('the language of a message', () => {
+  it('is read one way everywhere: the stored code by its primary language (in JS and in SQL alike), else guessed from what it says', () => {
+    const codes = ['zh', 'ZH', 'zh-CN', 'zh_CN', 'zh-Hant-TW', ' zh ', 'en', 'en-GB', 'en_us', 'zha', 'eng', 'fr', 'ja-JP', '', null];
+    expect(codes.map(languageOfCode)).toEqual(['zh', 'zh', 'zh', 'zh', 'zh', 'zh', 'en', 'en', 'en', null, null, null, null, null, null]);
+    const db = new BetterSqlite3(':memory:');
+    const sql = db.prepare(`SELECT ${languageOfCodeSql('lang')} FROM (SELECT ? AS lang)`).pluck();
+    for (const code of codes) expect(sql.get(code), String(code)).toBe(languageOfCode(code));
+    db.close();
+    expect(writtenLanguage(null, null, '快递到现在还没到')).toBe('zh');
+    expect(writtenLanguage('fr', 'Bonjour')).toBe('en');
+    expect(writtenLanguage('zh_CN', 'Where is my parcel?')).toBe('zh');
   });
 });
 
@@ -214,6 +263,24 @@ describe('working through the inbox', () => {
     expect(await idsOf(core)).toContain(ids.question);
     expect(await caller.inbox.stats()).toEqual({ open: 4, medianResponseMs: 2 * HOUR, answered: 1 });
     expect(await caller.inbox.get({ id: ids.question })).toMatchObject({ handled: false, handledAt: null });
+  });
+
+  it('marking a message handled again keeps when it was first handled; a message the shop sent never gets a handled time', () => {
+    const { core } = fresh();
+    const { now, customers, ids } = shop(core);
+    const handledAt = (id: number) => core.sqlite.prepare('SELECT handled_at FROM interactions WHERE id = ?').pluck().get(id) as number | null;
+    setHandled(core.sqlite, ids.question, true, now - HOUR);
+    setHandled(core.sqlite, ids.question, true, now);
+    expect(handledAt(ids.question)).toBe(now - HOUR);
+    // Opened again and handled again: a new answer, a new time.
+    setHandled(core.sqlite, ids.question, false);
+    expect(handledAt(ids.question)).toBeNull();
+    setHandled(core.sqlite, ids.question, true, now);
+    expect(handledAt(ids.question)).toBe(now);
+    const sent = logInteraction(core.sqlite, { customerId: customers.fan, channel: 'email', direction: 'outbound', body: 'Thanks!', occurredAt: now - 2 * HOUR }).id;
+    setHandled(core.sqlite, sent, true, now);
+    expect(handledAt(sent)).toBeNull();
+    expect(inboxStats(core.sqlite, now + 1).answered).toBe(1);
   });
 
   it('sending a reply from the draft panel logs it on the timeline as the answer, and the message leaves', async () => {

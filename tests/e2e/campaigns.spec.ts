@@ -13,7 +13,7 @@ import { E2E_PORT, E2E_TOKEN } from '../../playwright.config';
 import { openApp, useLanguage, useTheme } from './app-page';
 import { wsClientFor } from '../transport/clients';
 import { loadPinnedSampleShop } from './sample-shop';
-import { CAMPAIGN_MAX_CUSTOMERS } from '../../src-main/shared/drafting';
+import { BRIEF_MAX_CHARS, CAMPAIGN_MAX_CUSTOMERS } from '../../src-main/shared/drafting';
 
 test.use({ actionTimeout: 15_000 });
 
@@ -23,6 +23,7 @@ const ANCHOR = Date.parse(`${PIN}T12:00:00Z`);
 
 const RETURNS = 'Returns within 30 days of delivery, unused. 退货请在签收后 30 天内办理。';
 const DELIVERY = 'Orders before 3 pm leave the same day; Shanghai next day.';
+const SHOP_NAME = 'Celadon Tea House';
 
 /** Screenshots of what is on screen now in both languages and themes, back to English and light after. */
 async function shoot(page: Page, name: string, fullPage = true) {
@@ -72,6 +73,10 @@ test('shop facts saved; a win-back for a segment written from templates, reviewe
     await openApp(page, '/facts');
     await expect(page.getByRole('heading', { name: 'Shop facts' })).toBeVisible();
     await expect(page.getByTestId('facts-rule')).toContainText('never invent a policy, a price, a date or an order number');
+    // The shop's name comes first, on one line: a name, not a paragraph.
+    const shopName = page.getByRole('textbox', { name: 'Shop name' });
+    await expect(shopName).toHaveJSProperty('tagName', 'INPUT');
+    await shopName.fill(SHOP_NAME);
     const returns = page.getByRole('textbox', { name: 'Returns and exchanges' });
     await expect(returns).toHaveAttribute('placeholder', /^For example: Returns within 30 days/);
     await returns.fill(RETURNS);
@@ -88,12 +93,13 @@ test('shop facts saved; a win-back for a segment written from templates, reviewe
     await shoot(page, 'facts-unsaved');
     await page.getByTestId('facts-save').click();
     await expect(page.getByTestId('facts-state')).toHaveAttribute('data-state', 'saved');
-    expect((await client.api.drafting.facts.query()).returns).toBe(RETURNS);
+    expect(await client.api.drafting.facts.query()).toMatchObject({ name: SHOP_NAME, returns: RETURNS });
     await page.reload();
     await expect(page.getByRole('textbox', { name: 'Returns and exchanges' })).toHaveValue(RETURNS);
     await expect(page.getByRole('textbox', { name: 'Delivery times' })).toHaveValue(DELIVERY);
     await expect(page.getByTestId('facts-state')).toHaveAttribute('data-state', 'saved');
-    await expect(page.getByTestId('facts-written')).toHaveText('2 of 6 topics written');
+    await expect(page.getByRole('textbox', { name: 'Shop name' })).toHaveValue(SHOP_NAME);
+    await expect(page.getByTestId('facts-written')).toHaveText('3 of 7 topics written');
     await useLanguage(page, 'zh');
     await expect(page.getByRole('textbox', { name: '营业时间' })).toHaveAttribute('placeholder', /^例如：门店：周一至周六/);
     await useLanguage(page, 'en');
@@ -221,6 +227,12 @@ test('shop facts saved; a win-back for a segment written from templates, reviewe
     await picker.getByText('Campaign', { exact: true }).click();
     await picker.getByTestId('campaign-start').click();
     await expect(picker.getByText('Say what the campaign is about.')).toBeVisible();
+    // The brief is held to what a text message can carry, and counted as it is written.
+    const brief = picker.getByTestId('campaign-brief');
+    await expect(brief).toHaveAttribute('maxlength', String(BRIEF_MAX_CHARS));
+    const said = 'Spring teas arrive on 1 March.';
+    await brief.fill(said);
+    await expect(picker.getByTestId('campaign-brief-count')).toHaveText(`${said.length} / ${BRIEF_MAX_CHARS}`);
     await picker.screenshot({ path: join(SHOTS, 'new-campaign-picker-en-light.png') });
     await page.keyboard.press('Escape');
     expect(await client.api.campaigns.list.query()).toEqual([]);

@@ -2,9 +2,10 @@
 // messages most urgent first with the reasons in words, j/k to move, r to draft a reply to a Chinese
 // complaint, the draft in the editor with its checks (re-checked as the owner edits), "Mark as
 // sent" taking it out of the inbox, the counts and the response time following, the reply on the
-// customer's timeline; e then u (undo). Without a model the template fills the editor; with the
-// tiny model tokens stream into it and Stop stops them. Screenshots in English and Chinese, light
-// and dark, for a person to look at.
+// customer's timeline, with how long the message waited for its answer; Copy offering "Mark as
+// sent"; e then u (undo). Without a model the template fills the editor; with the tiny model
+// tokens stream into it and Stop stops them. Screenshots in English and Chinese, light and dark,
+// for a person to look at.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,8 @@ const SHOTS = process.env.PATRON_E2E_SHOTS ?? '/tmp/inbox/shots';
 const PIN = '2026-11-30';
 const ANCHOR = Date.parse(`${PIN}T12:00:00Z`);
 const HAN = /[\u4e00-\u9fff]/;
+const ANSWERED_EN = /^Answered in \d+ (minutes?|hours?|days?|weeks?|months?|years?)$/;
+const ANSWERED_ZH = /^\d+(分钟|小时|天|周|个月|年)后回复$/;
 
 type Client = ReturnType<typeof wsClientFor>;
 
@@ -160,6 +163,10 @@ test('without a model: the inbox by urgency with reasons, j/k, r on a Chinese co
     // Mark as sent: out of the inbox, the counts and the response time follow, on the timeline.
     await page.getByTestId('draft-send').click();
     await expect(rowById(page, id)).toHaveCount(0);
+    // The notice says how long this message waited for its answer.
+    await expect(page.getByTestId('sent-answered')).toHaveText(ANSWERED_EN);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(SHOTS, 'inbox-sent-answered-en-light.png') });
     await expect(page.getByTestId('inbox-open')).toHaveText(`${(before.open - 1).toLocaleString('en-US')} open`);
     await expect(page.getByTestId('nav-inbox-count')).toHaveText((before.open - 1).toLocaleString('en-US'));
     const after = await client.api.inbox.stats.query();
@@ -185,6 +192,23 @@ test('without a model: the inbox by urgency with reasons, j/k, r on a Chinese co
     await useTheme(page, 'light');
     await useLanguage(page, 'en');
 
+    // Copy logs nothing by itself; the notice asks whether it was sent, and one click logs what was copied.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const copiedId = (await selectedRow(page).getAttribute('data-id'))!;
+    const copiedText = await editor.inputValue();
+    await page.getByTestId('draft-copy').click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(copiedText);
+    const copied = page.getByTestId('copied-notice');
+    await expect(copied).toContainText('Reply copied. Sent it?');
+    expect((await client.api.inbox.get.query({ id: Number(copiedId) })).handled).toBe(false);
+    await page.waitForTimeout(400); // the notification's slide-in, for the picture
+    await page.screenshot({ path: join(SHOTS, 'inbox-copied-en-light.png') });
+    await copied.getByRole('button', { name: 'Mark as sent' }).click();
+    await expect(rowById(page, copiedId)).toHaveCount(0);
+    await expect(page.getByTestId('sent-notice').last()).toBeVisible();
+    expect((await client.api.inbox.get.query({ id: Number(copiedId) })).handled).toBe(true);
+    await expect(page.getByTestId('inbox-open')).toHaveText(`${(before.open - 2).toLocaleString('en-US')} open`);
+
     // e marks the selected message handled (it leaves at once, with Undo); u brings it back.
     await page.getByTestId('inbox-list').focus();
     const handledId = (await selectedRow(page).getAttribute('data-id'))!;
@@ -207,15 +231,28 @@ test('without a model: the inbox by urgency with reasons, j/k, r on a Chinese co
     const empty = page.getByTestId('inbox-empty');
     await expect(empty).toHaveAttribute('data-reason', 'filtered');
     await expect(empty).toContainText('No open message matches these filters');
-    await expect(empty).toContainText(`${(before.open - 1).toLocaleString('en-US')} open messages are hidden by the filters`);
+    await expect(empty).toContainText(`${(before.open - 2).toLocaleString('en-US')} open messages are hidden by the filters`);
     await page.screenshot({ path: join(SHOTS, 'inbox-filtered-empty-en-light.png') });
     await empty.getByRole('button', { name: 'Reset filters' }).click();
     await expect(rows.first()).toBeVisible();
 
     // A message arriving while the inbox is open counts at once (change events), no reload.
     await client.api.interactions.log.mutate({ customerId: list.items[0].customerId, channel: 'email', direction: 'inbound', body: 'Where is my order? It has been two weeks.' });
-    await expect(page.getByTestId('inbox-open')).toHaveText(`${before.open.toLocaleString('en-US')} open`);
-    await expect(page.getByTestId('nav-inbox-count')).toHaveText(before.open.toLocaleString('en-US'));
+    await expect(page.getByTestId('inbox-open')).toHaveText(`${(before.open - 1).toLocaleString('en-US')} open`);
+    await expect(page.getByTestId('nav-inbox-count')).toHaveText((before.open - 1).toLocaleString('en-US'));
+
+    // On the customer's timeline, the message answered says how long it waited for the answer.
+    const answeredMessage = await client.api.inbox.get.query({ id: Number(id) });
+    await openApp(page, `/customers/${answeredMessage.customerId}`);
+    const inbound = page.getByTestId('timeline-interaction').filter({ hasText: answeredMessage.body.split('\n')[0].slice(0, 20) });
+    const answered = inbound.getByTestId('timeline-answered');
+    await expect(answered).toHaveText(ANSWERED_EN);
+    await inbound.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'timeline-answered-en-light.png') });
+    await useLanguage(page, 'zh');
+    await expect(answered).toHaveText(ANSWERED_ZH);
+    await page.screenshot({ path: join(SHOTS, 'timeline-answered-zh-light.png') });
+    await useLanguage(page, 'en');
   } finally {
     client.close();
   }

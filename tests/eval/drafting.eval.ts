@@ -15,7 +15,8 @@ import { DRAFT_CHECKS, TONES, type DraftCheck, type DraftLanguage } from '../../
 import { startCore, type Core } from '../../src-main/core/core';
 import { draftReply } from '../../src-main/core/drafting/draft-reply';
 import { replySituation, type TemplateSituation } from '../../src-main/core/drafting/templates';
-import { messageLanguage } from '../../src-main/core/drafting/draft-language';
+import { writtenLanguage } from '../../src-main/core/customers/language';
+import { SHOWN } from '../../src-main/core/sentiment/store';
 import { tinyGgufPath } from '../fixtures/tiny-gguf';
 import { intFlag, log, parseArgs, type BenchResult } from '../bench/lib/report';
 import { round } from '../bench/lib/stats';
@@ -38,14 +39,15 @@ interface Pick {
 export function pickMessages(core: Core, perStratum: number): Pick[] {
   const rows = core.sqlite
     .prepare(
-      `SELECT i.id, i.language, i.body, (SELECT s.label FROM sentiments s WHERE s.interaction_id = i.id ORDER BY s.source = 'model' DESC LIMIT 1) AS label
-       FROM interactions i WHERE i.direction = 'inbound' AND i.handled = 0 ORDER BY i.id`,
+      `SELECT i.id, i.language, i.subject, i.body, s.label FROM interactions i
+       LEFT JOIN sentiments s ON s.interaction_id = i.id AND ${SHOWN}
+       WHERE i.direction = 'inbound' AND i.handled = 0 ORDER BY i.id`,
     )
-    .all() as { id: number; language: string | null; body: string; label: string | null }[];
+    .all() as { id: number; language: string | null; subject: string | null; body: string; label: string | null }[];
   const out: Pick[] = [];
   for (const language of ['en', 'zh'] as const) {
     for (const situation of SITUATIONS) {
-      const all = rows.filter((r) => messageLanguage(r.language, r.body) === language && replySituation(r.label) === situation);
+      const all = rows.filter((r) => writtenLanguage(r.language, r.subject, r.body) === language && replySituation(r.label) === situation);
       const take = Math.min(perStratum, all.length);
       for (let k = 0; k < take; k++) {
         const r = all[Math.floor(((k + 0.5) * all.length) / take)];

@@ -110,7 +110,7 @@ const BAD: Case[] = [
   ['inbox.get', { id: 0 }, 'id'],
   ['inbox.setHandled', { id: 1 }, 'handled'],
   // Reply drafting.
-  ['drafting.setFacts', { returns: 'x'.repeat(2001), delivery: '', hours: '', contacts: '', offers: '', other: '' }, 'returns'],
+  ['drafting.setFacts', { name: '', returns: 'x'.repeat(2001), delivery: '', hours: '', contacts: '', offers: '', other: '' }, 'returns'],
   ['drafting.context', { messageId: 0, tone: 'warm' }, 'messageId'],
   ['drafting.draft', { messageId: 1, tone: 'angry' }, 'tone'],
   ['drafting.check', { messageId: 1, language: 'fr', text: 'Hi' }, 'language'],

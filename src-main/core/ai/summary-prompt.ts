@@ -4,6 +4,7 @@
 // always fits the model's context with room for the answer.
 import type Database from 'better-sqlite3';
 import { getCustomer } from '../customers/service';
+import { clip, localDay, money, quote } from './prompt-text';
 
 export const MAX_PROMPT_CHARS = 3500;
 const CLIP = { message: 280, feedback: 200, note: 200 };
@@ -30,13 +31,7 @@ const L = {
   zh: { customer: '客户', since: '成为客户', orders: '订单', spent: '总消费', avg: '平均每单', last: '最近下单', year: '近12个月订单数', buys: '最常买', tasks: '待办事项', due: '截止', none: '无', messages: '最近的消息（最新在前）', feedback: '评价', notes: '备注', tags: '标签', inbound: '客户发来', outbound: '店铺发出', task: '请总结这位客户。' },
 };
 
-const day = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 10) : '-');
-const money = (cents: number) => (cents / 100).toFixed(2);
-const clip = (s: string | null, n: number) => {
-  const t = (s ?? '').replace(/\s+/g, ' ').trim();
-  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
-};
-const quote = (s: string) => `"${s.replace(/"/g, "'")}"`;
+const day = (ms: number | null) => (ms ? localDay(ms) : '-');
 
 export function buildSummaryPrompt(sqlite: Database.Database, customerId: number, language: SummaryLanguage, now = Date.now()): SummaryPrompt {
   const c = getCustomer(sqlite, customerId);
@@ -66,7 +61,7 @@ export function buildSummaryPrompt(sqlite: Database.Database, customerId: number
   // Facts first (always kept), then the free texts, newest first, while they fit.
   const head = [
     `${t.customer}: ${c.name}${c.company ? ` (${c.company})` : ''}${c.city ? `, ${c.city}` : ''}; ${t.since} ${day(c.createdAt)}`,
-    `${t.orders}: ${c.orderCount}; ${t.spent} ${money(c.totalSpentCents)} ${c.currency}; ${t.avg} ${money(c.averageOrderCents)} ${c.currency}; ${t.last} ${day(c.lastOrderAt)}; ${t.year}: ${lastYear}`,
+    `${t.orders}: ${c.orderCount}; ${t.spent} ${money(c.totalSpentCents, c.currency)}; ${t.avg} ${money(c.averageOrderCents, c.currency)}; ${t.last} ${day(c.lastOrderAt)}; ${t.year}: ${lastYear}`,
     `${t.buys}: ${products.length ? products.map((p) => `${p.name} ×${p.qty}`).join(', ') : t.none}`,
     `${t.tags}: ${c.tags.length ? c.tags.map((g) => g.name).join(', ') : t.none}`,
     `${t.tasks}: ${tasks.length ? tasks.map((k) => `${clip(k.title, 120)}${k.dueAt ? ` (${t.due} ${day(k.dueAt)})` : ''}`).join('; ') : t.none}`,

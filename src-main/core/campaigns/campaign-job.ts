@@ -1,22 +1,25 @@
 // The model-lane job that writes a campaign's messages: the messages still without a body, in
 // review order, a few at a time. With an active model each chunk is one batch over parallel
-// sequences sharing the campaign's system prompt (campaign-prompt.ts); without one, the no-model
-// template fills each message. Every message is checked before it is stored, and each chunk's
-// messages commit with the checkpoint, so cancel stops between or inside a chunk (an unfinished
-// chunk is not kept) and a restart, or resumeCampaign, carries on with the messages still empty.
+// sequences sharing the campaign's system prompt (campaign-prompt.ts, with the shop facts); without
+// one, the no-model template fills each message, signed with the shop's name. Every message is
+// checked before it is stored, and each chunk's messages commit with the checkpoint, so cancel
+// stops between or inside a chunk (an unfinished chunk is not kept) and a restart, or
+// resumeCampaign, carries on with the messages still empty.
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { JobKindName } from '../../shared/job-kinds';
 import type { CampaignPurpose, DraftCheck, Tone } from '../../shared/drafting';
 import type { Channel } from '../../shared/records';
 import { changeBus } from '../changes/bus';
+import { writtenLanguage } from '../customers/language';
 import { checkDraft } from '../drafting/checks';
-import { fillTemplate } from '../drafting/templates';
+import { readCustomerRecords } from '../drafting/customer-records';
+import { getShopFacts, shopName, writtenFacts } from '../drafting/facts';
+import { fillTemplate, templateValues } from '../drafting/templates';
 import { AppError } from '../errors';
 import { defineJob } from '../jobs/job-kind';
 import type { ModelServices } from '../models/service';
-import { campaignSystem, customerPrompt, expectations, MESSAGE_MAX_TOKENS, templateValues } from './campaign-prompt';
-import { customerRecords, draftLanguage } from './records';
+import { campaignSystem, customerPrompt, expectations, MESSAGE_MAX_TOKENS, type WrittenFact } from './campaign-prompt';
 import { campaignRow, messageCounts } from './store';
 
 export const CAMPAIGN_JOB_KIND = 'campaigns.draft' satisfies JobKindName;
@@ -58,15 +61,15 @@ interface Drafted {
   checks: DraftCheck[];
 }
 
-/** One message's prompt, template and checks, all from the customer's records as they are now. */
-function prepare(sqlite: Database.Database, c: { purpose: CampaignPurpose; tone: Tone; brief: string }, m: Pending) {
-  const records = customerRecords(sqlite, m.customerId);
+/** One message's prompt, template and checks, all from the customer's records and the shop facts as they are now. */
+function prepare(sqlite: Database.Database, c: { purpose: CampaignPurpose; tone: Tone; brief: string }, facts: WrittenFact[], m: Pending) {
+  const records = readCustomerRecords(sqlite, m.customerId);
   if (!records) return null;
-  const language = draftLanguage(m.language);
+  const language = writtenLanguage(m.language);
   return {
     prompt: customerPrompt(records, language, m.channel),
-    template: () => fillTemplate(c.purpose, language, c.tone, templateValues(records, language, c.tone, c.brief)),
-    expect: expectations(records, language, m.channel, c.brief),
+    template: () => fillTemplate(c.purpose, language, c.tone, templateValues(records, language, c.tone, { shopName: shopName(facts), brief: c.brief })),
+    expect: expectations(records, language, m.channel, c.brief, facts),
   };
 }
 
@@ -87,7 +90,9 @@ export function campaignJob(models: ModelServices) {
       // The model is used when one is chosen; a chosen model that cannot load fails the job with its reason.
       const useModel = models.store.activeFile() !== null;
       if (useModel) await models.ensureReady();
-      const system = campaignSystem(campaign.purpose, campaign.tone, campaign.brief);
+      // The facts as the owner left them when the job (or its resume) started.
+      const facts = writtenFacts(getShopFacts(ctx.db));
+      const system = campaignSystem(campaign.purpose, campaign.tone, campaign.brief, facts);
       const chunk = useModel ? ctx.input.chunk : TEMPLATE_CHUNK;
       const next = sqlite.prepare(
         'SELECT id, customer_id AS customerId, language, channel FROM campaign_messages WHERE campaign_id = ? AND body IS NULL ORDER BY position LIMIT ?',
@@ -100,7 +105,7 @@ export function campaignJob(models: ModelServices) {
       for (;;) {
         const rows = next.all(campaignId, chunk) as Pending[];
         if (!rows.length) break;
-        const prepared = rows.map((m) => prepare(sqlite, campaign, m));
+        const prepared = rows.map((m) => prepare(sqlite, campaign, facts, m));
         const texts: (string | null)[] = rows.map(() => null);
         if (useModel) {
           const asked = prepared.flatMap((p, i) => (p ? [{ i, prompt: p.prompt }] : []));

@@ -1,20 +1,25 @@
 // What the model is asked for one campaign message, bounded: one system prompt per campaign (what
-// it is for, the owner's brief, the tone and the rules), shared by every message so each sequence
-// evaluates it once, and a short prompt per customer with only their own records. The same records
-// fill the no-model template and are what the checks allow a message to mention, with the brief:
-// a message may name a product, a date or an order number only if it is in these.
-import type { CampaignPurpose, DraftLanguage, Tone } from '../../shared/drafting';
+// it is for, the owner's brief, the shop facts, the tone and the rules), shared by every message so
+// each sequence evaluates it once, and a short prompt per customer with only their own records
+// (drafting/customer-records.ts, as replies read them). The same lines are what the checks allow
+// a message to mention: a message may name a product, a date, an order number, a price or an
+// offer only if the customer's lines, the brief or the shop facts state it.
+import { BRIEF_MAX_CHARS, type CampaignPurpose, type DraftLanguage, type FactTopic, type Tone } from '../../shared/drafting';
 import type { Channel } from '../../shared/records';
+import { clip } from '../ai/prompt-text';
 import type { DraftExpectations } from '../drafting/checks';
-import { addressName, productName, spokenDate, type TemplateValues } from '../drafting/templates';
-import type { CustomerRecords } from './records';
+import type { CustomerRecords } from '../drafting/customer-records';
+import { shopName } from '../drafting/facts';
+import { productName, spokenDate } from '../drafting/templates';
 
-/** The brief as the prompt carries it; the router allows longer for the owner's notes. */
-export const BRIEF_MAX_CHARS = 800;
 /** A product name as the prompt carries it. */
 const PRODUCT_MAX_CHARS = 60;
+/** A shop fact as the prompt carries it (as a reply's prompt does). */
+const FACT_MAX_CHARS = 300;
 /** Tokens the model may write for one message. */
 export const MESSAGE_MAX_TOKENS = 240;
+
+export type WrittenFact = { topic: FactTopic; text: string };
 
 const TONE: Record<Tone, string> = {
   warm: 'warm and friendly, like a shopkeeper who knows them',
@@ -29,26 +34,41 @@ const PURPOSE: Record<CampaignPurpose, string> = {
   campaign: 'Tell this customer what the owner wants said (below), linking it to what they bought where it fits naturally.',
 };
 
+const TOPIC: Record<FactTopic, string> = {
+  name: "Shop's name",
+  returns: 'Returns and exchanges',
+  delivery: 'Delivery',
+  hours: 'Opening hours',
+  contacts: 'Contacts',
+  offers: 'Current offers',
+  other: 'Other',
+};
+
 /** Length bounds in characters by channel: a text message is short, an email may say more. */
 export function lengthBounds(channel: Channel): { min: number; max: number } {
   return channel === 'email' ? { min: 20, max: 1500 } : { min: 10, max: 600 };
 }
 
-const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 /** A product as a message in `language` names it (a bilingual name loses the other language's words). */
 const product = (name: string, language: DraftLanguage) => clip(productName(name, language), PRODUCT_MAX_CHARS);
 
-/** The campaign's shared instruction. */
-export function campaignSystem(purpose: CampaignPurpose, tone: Tone, brief: string): string {
-  const said = brief.trim() ? clip(brief.trim(), BRIEF_MAX_CHARS) : '(nothing beyond the purpose above)';
+/** The shop facts as the system prompt lists them. */
+const factLines = (facts: WrittenFact[]) => facts.map((f) => `- ${TOPIC[f.topic]}: ${clip(f.text, FACT_MAX_CHARS)}`);
+
+/** The campaign's shared instruction, with the owner's brief and the written shop facts. */
+export function campaignSystem(purpose: CampaignPurpose, tone: Tone, brief: string, facts: WrittenFact[]): string {
+  const said = brief.trim() ? clip(brief, BRIEF_MAX_CHARS) : '(nothing beyond the purpose above)';
+  const name = shopName(facts);
   return [
-    'You write one short personal message from a small shop to one of its customers.',
+    `You write one short personal message from a small shop${name ? ` (${name})` : ''} to one of its customers.`,
     PURPOSE[purpose],
     `What the owner wants said: ${said}`,
+    ...(facts.length ? ['Shop facts (the only things about the shop you may state):', ...factLines(facts)] : []),
     `Tone: ${TONE[tone]}.`,
-    'Rules: write only the message itself, with no subject line, no placeholders and no signature block. Address the customer by the name given. ' +
+    'Rules: write only the message itself, with no subject line and no placeholders. Address the customer by the name given. ' +
+      (name ? "Sign off with the shop's name. " : 'Add no signature block. ') +
       'Mention only products, dates and order numbers given in the customer\u2019s facts. Never invent a discount, price, date, offer or order number: ' +
-      'mention an offer only if the owner\u2019s words above state it, exactly as stated. Write in the language asked for.',
+      'mention an offer only if the owner\u2019s words or the shop facts above state it, exactly as stated. Write in the language asked for.',
   ].join('\n');
 }
 
@@ -68,12 +88,13 @@ const CHANNEL_LINE: Record<Channel, string> = {
 };
 
 /** The customer's facts as lines: the prompt quotes them, the checks allow what they say. */
-export function factLines(r: CustomerRecords, language: DraftLanguage): string[] {
+export function customerLines(r: CustomerRecords, language: DraftLanguage): string[] {
   const lines = [`Customer's name: ${r.name}`];
   if (r.favourites.length) lines.push(`Bought most: ${r.favourites.map((p) => product(p, language)).join('; ')}`);
-  if (r.lastOrder) {
-    const what = r.lastOrder.products.length ? ` (${r.lastOrder.products.slice(0, 3).map((p) => product(p, language)).join('; ')})` : '';
-    lines.push(`Last order: ${r.lastOrder.no} on ${spokenDate(r.lastOrder.at, language)}${what}`);
+  const last = r.lastPaidOrder;
+  if (last) {
+    const what = last.products.length ? ` (${last.products.slice(0, 3).map((p) => product(p, language)).join('; ')})` : '';
+    lines.push(`Last order: ${last.orderNo} on ${spokenDate(last.at, language)}${what}`);
   } else {
     lines.push('Has not ordered yet.');
   }
@@ -82,24 +103,15 @@ export function factLines(r: CustomerRecords, language: DraftLanguage): string[]
 
 /** The prompt for one customer's message. */
 export function customerPrompt(r: CustomerRecords, language: DraftLanguage, channel: Channel): string {
-  return [...factLines(r, language), LANGUAGE_LINE[language], CHANNEL_LINE[channel], 'Write the message now.'].join('\n');
+  return [...customerLines(r, language), LANGUAGE_LINE[language], CHANNEL_LINE[channel], 'Write the message now.'].join('\n');
 }
 
-/** The template's values from the same records, said as reply templates say them (a missing one is worded around). */
-export function templateValues(r: CustomerRecords, language: DraftLanguage, tone: Tone, brief: string): TemplateValues {
-  const last = r.lastOrder?.products[0] ?? r.favourites[0];
-  return {
-    name: addressName(r.name, tone),
-    ...(last ? { last_product: productName(last, language) } : {}),
-    ...(r.lastOrder ? { last_order_date: spokenDate(r.lastOrder.at, language), last_order_no: r.lastOrder.no } : {}),
-    ...(brief.trim() ? { brief: brief.trim() } : {}),
-  };
-}
-
-/** What a message's checks expect: its language, the name on record, and the texts its facts may come from. */
-export function expectations(r: CustomerRecords, language: DraftLanguage, channel: Channel, brief: string): DraftExpectations {
-  // The facts as both languages word them, and the products' full names (the checks read a date or
-  // an amount the same however it is written).
-  const allowed = [...factLines(r, 'en'), ...factLines(r, 'zh'), ...r.favourites, ...(r.lastOrder?.products ?? []), brief];
+/**
+ * What a message's checks expect: its language, the name on record, and the texts its facts may
+ * come from: the customer's lines (as both languages word them, and the products' full names),
+ * the brief and the shop facts, as the prompts show them.
+ */
+export function expectations(r: CustomerRecords, language: DraftLanguage, channel: Channel, brief: string, facts: WrittenFact[]): DraftExpectations {
+  const allowed = [...customerLines(r, 'en'), ...customerLines(r, 'zh'), ...r.favourites, ...(r.lastPaidOrder?.products ?? []), brief, ...factLines(facts)];
   return { language, customerName: r.name, allowed, ...lengthBounds(channel) };
 }

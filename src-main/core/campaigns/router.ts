@@ -1,7 +1,7 @@
 // Win-back and campaign messages: made for a customer, a segment or a smart list as a model-lane
 // job, reviewed one by one (approve, edit, skip), exported as CSV and logged on each timeline.
 import { z } from 'zod';
-import { CAMPAIGN_PURPOSES, TONES } from '../../shared/drafting';
+import { BRIEF_MAX_CHARS, CAMPAIGN_PURPOSES, TONES } from '../../shared/drafting';
 import { SEGMENT_CODES } from '../../shared/segments';
 import { procedure, router } from '../trpc';
 import { campaignMessages, createCampaign, deleteCampaign, exportCampaign, getCampaign, listCampaigns, resumeCampaign, reviewMessage } from './service';
@@ -15,7 +15,7 @@ const target = z.discriminatedUnion('kind', [
 
 export const campaignsRouter = router({
   create: procedure
-    .input(z.object({ name: z.string().trim().min(1).max(120), purpose: z.enum(CAMPAIGN_PURPOSES), target, brief: z.string().trim().max(2000).default(''), tone: z.enum(TONES).default('warm') }))
+    .input(z.object({ name: z.string().trim().min(1).max(120), purpose: z.enum(CAMPAIGN_PURPOSES), target, brief: z.string().trim().max(BRIEF_MAX_CHARS).default(''), tone: z.enum(TONES).default('warm') }))
     .mutation(({ ctx, input }) => createCampaign(ctx.core, input)),
   list: procedure.input(z.object({}).optional()).query(({ ctx }) => listCampaigns(ctx.core)),
   get: procedure.input(id).query(({ ctx, input }) => getCampaign(ctx.core, input.id)),

@@ -8,11 +8,12 @@ import { isActiveStatus } from '../../shared/job-kinds';
 import { changeBus } from '../changes/bus';
 import type { Core } from '../core';
 import { checkDraft } from '../drafting/checks';
+import { customerRecords } from '../drafting/customer-records';
+import { getShopFacts, writtenFacts } from '../drafting/facts';
 import { AppError, notFound } from '../errors';
 import { CAMPAIGN_JOB_KIND } from './campaign-job';
 import { expectations } from './campaign-prompt';
-import { channelFor } from './reach';
-import { contactsOf, customerRecords, draftLanguage } from './records';
+import { channelFor, contactsOf } from './reach';
 import { campaignRow, messageById, messageCounts, messagesOf, requireCampaign, type CampaignRow, type Counts } from './store';
 import { resolveTarget } from './targets';
 
@@ -98,7 +99,7 @@ const refused = (field: 'status' | 'body', message: string) => new AppError('inv
 
 /**
  * Approve, skip, re-open ('pending'), and/or edit one message. An edited body is checked again
- * against the customer's records and the brief, and stored with its checks. An exported message
+ * against the customer's records, the brief and the shop facts, and stored with its checks. An exported message
  * is on the customer's timeline already and stays as it went out.
  */
 export function reviewMessage(core: Core, input: { id: number; status?: 'approved' | 'skipped' | 'pending'; body?: string }): CampaignMessage {
@@ -113,9 +114,8 @@ export function reviewMessage(core: Core, input: { id: number; status?: 'approve
     if (input.body !== undefined && input.body !== m.body) {
       const campaign = requireCampaign(sqlite, m.campaignId);
       const records = customerRecords(sqlite, m.customerId);
-      if (!records) throw notFound('Customer', m.customerId);
       body = input.body;
-      checks = checkDraft(body, expectations(records, draftLanguage(m.language), m.channel, campaign.brief));
+      checks = checkDraft(body, expectations(records, m.language, m.channel, campaign.brief, writtenFacts(getShopFacts(core.db))));
     }
     if (status === 'approved' && !body) throw refused('status', 'this message has not been written yet.');
     sqlite.prepare('UPDATE campaign_messages SET status = ?, body = ?, checks = ?, updated_at = ? WHERE id = ?').run(status, body, body === null ? null : JSON.stringify(checks), Date.now(), m.id);

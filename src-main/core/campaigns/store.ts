@@ -2,8 +2,8 @@
 import type Database from 'better-sqlite3';
 import { CAMPAIGN_MESSAGE_STATUSES, type CampaignMessage, type CampaignPurpose, type CampaignTarget, type DraftCheck, type Tone } from '../../shared/drafting';
 import type { Channel } from '../../shared/records';
+import { writtenLanguage } from '../customers/language';
 import { notFound } from '../errors';
-import { draftLanguage } from './records';
 
 export interface CampaignRow {
   id: number;
@@ -62,7 +62,7 @@ interface MessageRow {
 const MESSAGE = `SELECT m.id, m.customer_id AS customerId, c.name AS customerName, m.position, m.language, m.channel, m.body, m.made_by AS madeBy, m.checks, m.status
   FROM campaign_messages m JOIN customers c ON c.id = m.customer_id`;
 
-const toMessage = (r: MessageRow): CampaignMessage => ({ ...r, language: draftLanguage(r.language), checks: r.checks ? (JSON.parse(r.checks) as DraftCheck[]) : [] });
+const toMessage = (r: MessageRow): CampaignMessage => ({ ...r, language: writtenLanguage(r.language), checks: r.checks ? (JSON.parse(r.checks) as DraftCheck[]) : [] });
 
 export function messagesOf(sqlite: Database.Database, campaignId: number): CampaignMessage[] {
   return (sqlite.prepare(`${MESSAGE} WHERE m.campaign_id = ? ORDER BY m.position`).all(campaignId) as MessageRow[]).map(toMessage);

@@ -1,19 +1,6 @@
-// Which of the two draft languages a record or a text is in: the language stored on a message or a
-// customer when there is one, else customers/language.ts's guess; and, for the checks, how much of a
-// draft is Chinese, weighing Han characters against Latin letters.
+// How much of a draft is Chinese, for the language check: Han characters weighed against Latin
+// letters. Which language a message or a customer is in is customers/language.ts's one mapping.
 import type { DraftLanguage } from '../../shared/drafting';
-import { guessLanguage } from '../customers/language';
-
-/** 'zh' for any Chinese code (zh, zh-CN, zh-Hant...), 'en' for English ones, null for the rest. */
-export function toDraftLanguage(code: string | null | undefined): DraftLanguage | null {
-  const c = (code ?? '').trim().toLowerCase();
-  if (c === 'zh' || c.startsWith('zh-') || c.startsWith('zh_')) return 'zh';
-  if (c === 'en' || c.startsWith('en-') || c.startsWith('en_')) return 'en';
-  return null;
-}
-
-/** A message's language: as stored, else guessed from what it says. */
-export const messageLanguage = (stored: string | null | undefined, text: string): DraftLanguage => toDraftLanguage(stored) ?? guessLanguage(text);
 
 const HAN = /\p{Script=Han}/gu;
 const LATIN = /\p{Script=Latin}/gu;

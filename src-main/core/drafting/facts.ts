@@ -1,7 +1,8 @@
 // The shop facts a reply may rely on (returns, delivery, hours, contacts, offers...), written by
 // the owner on the Shop facts page and kept in settings. A topic never written reads as ''.
 import type Database from 'better-sqlite3';
-import { EMPTY_SHOP_FACTS, FACT_MAX_CHARS, FACT_TOPICS, SHOP_FACTS_KEY, type ShopFacts } from '../../shared/drafting';
+import { EMPTY_SHOP_FACTS, FACT_MAX_CHARS, FACT_TOPICS, SHOP_FACTS_KEY, type FactTopic, type ShopFacts } from '../../shared/drafting';
+import { clip } from '../ai/prompt-text';
 import { getSetting, setSetting } from '../app/service';
 import { changeBus } from '../changes/bus';
 import type { Db } from '../db/open';
@@ -34,3 +35,12 @@ export function saveShopFacts(sqlite: Database.Database, db: Db, facts: ShopFact
 
 /** The facts that say something, in topic order. */
 export const writtenFacts = (facts: ShopFacts) => FACT_TOPICS.filter((t) => facts[t] !== '').map((topic) => ({ topic, text: facts[topic] }));
+
+/** A shop's name is a few words: a longer text in that field is cut where a draft signs with it. */
+const SHOP_NAME_MAX_CHARS = 80;
+
+/** The shop's name as drafts sign with it ({shop_name}), from the written facts; undefined when not written. */
+export function shopName(facts: { topic: FactTopic; text: string }[]): string | undefined {
+  const name = facts.find((f) => f.topic === 'name')?.text;
+  return name ? clip(name, SHOP_NAME_MAX_CHARS) : undefined;
+}

@@ -2,16 +2,19 @@
 // inbound messages found through the search index by this message's key words, each with the
 // shop's reply to it — the outbound message that answers it (reply_to_id), or else the next one
 // the shop sent that customer within REPLY_WINDOW_DAYS (messages logged before replies were linked).
+// Only the shop's words are kept, and nothing of the customer they were written to: the customer's
+// message is left out, the greeting dropped, their name said as "the customer", and every email
+// and every token holding a digit (order numbers, amounts, dates, phones) taken out.
 import type Database from 'better-sqlite3';
 import type { DraftLanguage } from '../../shared/drafting';
+import { writtenLanguage } from '../customers/language';
 import { buildMatchQuery } from '../search/fts-text';
 import { loadLexicons } from '../sentiment/lexicons';
-import { messageLanguage } from './draft-language';
 
 export interface PastReply {
   messageId: number;
   replyId: number;
-  message: string;
+  /** The shop's reply, without the greeting and without anything that names or identifies its customer. */
   reply: string;
   at: number;
 }
@@ -60,7 +63,10 @@ function statements(sqlite: Database.Database): Statements {
   if (!s) {
     s = {
       hits: sqlite.prepare('SELECT rowid AS id FROM interactions_fts WHERE interactions_fts MATCH ? ORDER BY rowid DESC LIMIT ?'),
-      message: sqlite.prepare(`SELECT customer_id AS customerId, language, subject, body, occurred_at AS at FROM interactions WHERE id = ? AND direction = 'inbound'`),
+      message: sqlite.prepare(
+        `SELECT i.customer_id AS customerId, c.name, i.language, i.subject, i.body, i.occurred_at AS at
+         FROM interactions i JOIN customers c ON c.id = i.customer_id WHERE i.id = ? AND i.direction = 'inbound'`,
+      ),
       linked: sqlite.prepare(`SELECT id, body FROM interactions WHERE reply_to_id = ? AND direction = 'outbound' ORDER BY id LIMIT 1`),
       next: sqlite.prepare(
         `SELECT id, body FROM interactions WHERE customer_id = ? AND direction = 'outbound' AND occurred_at > ? AND occurred_at <= ? ORDER BY occurred_at LIMIT 1`,
@@ -93,14 +99,51 @@ export function findPastReplies(sqlite: Database.Database, message: { id: number
       if (out.length >= limit) return out;
       if (seen.has(id)) continue;
       seen.add(id);
-      const m = s.message.get(id) as { customerId: number; language: string | null; subject: string | null; body: string; at: number } | undefined;
-      if (!m || messageLanguage(m.language, m.body) !== language) continue;
+      const m = s.message.get(id) as { customerId: number; name: string; language: string | null; subject: string | null; body: string; at: number } | undefined;
+      if (!m || writtenLanguage(m.language, m.subject, m.body) !== language) continue;
       const reply = (s.linked.get(id) ?? s.next.get(m.customerId, m.at, m.at + REPLY_WINDOW_DAYS * DAY)) as { id: number; body: string } | undefined;
-      if (!reply || replies.has(reply.body)) continue;
-      replies.add(reply.body);
-      out.push({ messageId: id, replyId: reply.id, message: m.body, reply: reply.body, at: m.at });
+      if (!reply) continue;
+      const text = anonymousReply(reply.body, m.name, language);
+      if (!text || replies.has(text)) continue;
+      replies.add(text);
+      out.push({ messageId: id, replyId: reply.id, reply: text, at: m.at });
     }
     if (out.length >= limit) break;
   }
   return out;
+}
+
+/** A greeting at the start of a reply, up to its comma or line end: "Dear Ms Lee,", "Hi Ann!", "李娜您好，", "亲爱的王女士：". */
+const GREETING =
+  /^\s*(?:(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening))\b[^,!.:;\n，！。：]{0,40}(?:[,!.:;，！。：]|\n)|(?:亲爱的|尊敬的)[^，,：:！!。\n]{0,12}[，,：:！!。\n]|[^，,。！!：:\n]{0,12}?(?:您好|你好)[，,！!。：:]?)\s*/iu;
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+/** Letters and digits joined as one token ("S42-2025-00012-03", "1,280.00", "3pm"), with a currency sign before it or a Chinese unit after it ("5月", "3日", "128元"). */
+const TOKEN = /(?:[¥￥$€£]\s*)?[A-Za-z0-9０-９]+(?:[-_/#.,:][A-Za-z0-9０-９]+)*(?:\s*[年月日号点时分秒元块天周个件])?/gu;
+const TITLE = '(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\\.?\\s+)?';
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A past reply as another reply may be shown it: the greeting dropped, its customer's name (in
+ * full, any one word of it, with a title, or a Chinese surname with 先生/女士/小姐) said as "the
+ * customer", emails and every token holding a digit taken out.
+ */
+export function anonymousReply(reply: string, customerName: string, language: DraftLanguage): string {
+  const them = language === 'zh' ? '顾客' : 'the customer';
+  let text = reply
+    .replace(GREETING, '')
+    .replace(EMAIL, '')
+    .replace(TOKEN, (t) => (/[0-9０-９]/.test(t) ? '' : t));
+  const name = customerName.trim();
+  for (const w of [name, ...name.split(/\s+/).filter((x) => [...x].length >= 2)]) {
+    if (!w) continue;
+    // A Latin name is matched as written (capitalised), so "May" or "Rose" leaves "may" and "rose" alone.
+    const form = /\p{Script=Han}/u.test(w) ? `${escape(w)}|${escape(w.slice(0, 1))}(?:先生|女士|小姐)` : `(?<!\\p{L})${TITLE}${escape(w)}(?!\\p{L})`;
+    text = text.replace(new RegExp(form, 'gu'), them);
+  }
+  // What the removals left: doubled spaces, a space before punctuation, empty brackets.
+  return text
+    .replace(/[（(]\s*[)）]/g, '')
+    .replace(/[ \t]+([,.!?;:，。！？；：])/g, '$1')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
 }

@@ -4,6 +4,7 @@
 // else b: a missing value is worded around, never left in braces. The templates state no number
 // of their own (no "within 24 hours"), so they pass the facts check by construction.
 import type { DraftLanguage, TemplatePlaceholder, Tone } from '../../shared/drafting';
+import { localDay } from '../ai/prompt-text';
 import type { CustomerRecords } from './customer-records';
 
 /** What a template is for: a reply to a complaint, a question or praise; a win-back; a campaign (with the owner's brief). */
@@ -109,11 +110,12 @@ export function addressName(name: string, tone: Tone): string {
   return n.split(/\s+/)[0] ?? n;
 }
 
-/** A day as a template says it: "3 May 2025", "2025年5月3日". */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A day as a template says it: "3 May 2025", "2025年5月3日" (the local day, as the prompt's records write it). */
 export function spokenDate(ms: number, language: DraftLanguage): string {
-  const d = new Date(ms);
-  if (language === 'zh') return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-  return `${d.getUTCDate()} ${d.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${d.getUTCFullYear()}`;
+  const [y, m, d] = localDay(ms).split('-').map(Number);
+  return language === 'zh' ? `${y}年${m}月${d}日` : `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
 /**
@@ -129,14 +131,18 @@ export function productName(name: string, language: DraftLanguage): string {
   return kept.length ? kept.join(' ') : name.trim();
 }
 
-/** The placeholders' values from one customer's records. */
-export function templateValues(r: CustomerRecords, language: DraftLanguage, tone: Tone, shopName?: string): TemplateValues {
+/**
+ * The placeholders' values from one customer's records, for a reply and a campaign message alike:
+ * `shopName` from the shop facts, `brief` the campaign's.
+ */
+export function templateValues(r: CustomerRecords, language: DraftLanguage, tone: Tone, extra: { shopName?: string; brief?: string } = {}): TemplateValues {
   const last = r.lastPaidOrder;
   return {
     name: addressName(r.name, tone),
     last_product: r.lastProduct ? productName(r.lastProduct, language) : undefined,
     last_order_date: last ? spokenDate(last.at, language) : undefined,
     last_order_no: last?.orderNo,
-    shop_name: shopName,
+    shop_name: extra.shopName?.trim() || undefined,
+    brief: extra.brief?.trim() || undefined,
   };
 }

@@ -1,20 +1,18 @@
 // The inbox: every open inbound message with what makes it urgent (its shown sentiment, the
-// customer's segment, churn risk and CLV, an unanswered complaint, the wait), most urgent first;
+// customer's segment, churn risk and CLV, an open complaint (open-complaints.ts), the wait), most urgent first;
 // one message in full; and response times. Derived tables that are empty (no sentiment analysed,
 // segments or predictions not computed yet) simply leave their part out.
 import type Database from 'better-sqlite3';
-import type { DraftLanguage } from '../../shared/drafting';
 import { RESPONSE_DAYS, type InboxFilter, type InboxItem, type InboxStats } from '../../shared/inbox';
 import type { AspectMention } from '../../shared/sentiment';
-import { guessLanguage } from '../customers/language';
+import { writtenLanguage } from '../customers/language';
 import { notFound } from '../errors';
+import { hasOpenComplaint, newestUnansweredComplaints, openSince } from './open-complaints';
 import { messageRow, openMessages, type MessageRow } from './open-messages';
 import { negativeAspects, urgency } from './urgency';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-/** A complaint counts as open for this long unless the shop wrote to the customer after it. */
-const COMPLAINT_DAYS = 30;
 /** The list shows the start of each message; the draft panel reads it whole (inboxMessage). */
 const LIST_CHARS = 240;
 
@@ -22,32 +20,6 @@ const LIST_CHARS = 240;
 function names(sqlite: Database.Database, customerIds: number[]): Map<number, string> {
   const rows = sqlite.prepare('SELECT id, name FROM customers WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify([...new Set(customerIds)])) as [number, string][];
   return new Map(rows);
-}
-
-/**
- * Customers with a complaint from the last COMPLAINT_DAYS days that the shop has not written to
- * since, read once for the whole list (a few hundred complaints a month at most, through
- * feedback_time_idx) rather than once per message.
- */
-function openComplaints(sqlite: Database.Database, now: number, customerId?: number): Set<number> {
-  const one = customerId === undefined ? '' : 'AND f.customer_id = @customerId';
-  const ids = sqlite
-    .prepare(
-      `SELECT DISTINCT f.customer_id FROM feedback f
-       WHERE f.kind = 'complaint' AND f.occurred_at >= @since AND f.occurred_at <= @now ${one}
-         AND NOT EXISTS (SELECT 1 FROM interactions o WHERE o.customer_id = f.customer_id AND o.direction = 'outbound' AND o.occurred_at > f.occurred_at)`,
-    )
-    .pluck()
-    .all({ since: now - COMPLAINT_DAYS * DAY_MS, now, ...(customerId === undefined ? {} : { customerId }) }) as number[];
-  return new Set(ids);
-}
-
-/** The message's language: as stored when it is one a reply can be written in, else guessed from its text. */
-function languageOf(stored: string | null, body: string): DraftLanguage {
-  const code = stored?.trim().toLowerCase() ?? '';
-  if (code.startsWith('zh')) return 'zh';
-  if (code.startsWith('en')) return 'en';
-  return guessLanguage(body);
 }
 
 function clip(text: string): string {
@@ -71,12 +43,16 @@ interface Built {
   mentioned: AspectMention[];
 }
 
-function build(r: MessageRow, body: string, waitedMs: number, topClv: number | null, complained: Set<number>): Built {
+/** Each customer's newest unanswered complaint, as far back as any of `rows` can have an open one (read once for the whole list). */
+const complaintsFor = (sqlite: Database.Database, rows: MessageRow[], customerId?: number) =>
+  newestUnansweredComplaints(sqlite, openSince(rows.reduce((min, r) => Math.min(min, r.at), Infinity)), customerId);
+
+function build(r: MessageRow, body: string, waitedMs: number, topClv: number | null, complaints: Map<number, number>): Built {
   const mentioned = r.aspects ? (JSON.parse(r.aspects) as AspectMention[]) : [];
   const shown = r.label !== null && r.score !== null ? { label: r.label, score: r.score, aspects: mentioned } : null;
   const { score, reasons } = urgency({
     sentiment: shown,
-    openComplaint: complained.has(r.customerId),
+    openComplaint: hasOpenComplaint(complaints.get(r.customerId), r.at),
     segment: r.segment,
     churnRisk: r.churnRisk,
     clvCents: r.clvCents,
@@ -89,7 +65,7 @@ function build(r: MessageRow, body: string, waitedMs: number, topClv: number | n
       id: r.id,
       customerId: r.customerId,
       channel: r.channel,
-      language: languageOf(r.language, r.body),
+      language: writtenLanguage(r.language, r.subject, r.body),
       subject: r.subject,
       body,
       at: r.at,
@@ -123,11 +99,11 @@ function matches(b: Built, filter: InboxFilter): boolean {
 export function inboxList(sqlite: Database.Database, filter: InboxFilter, limit: number, now = Date.now()): { items: InboxItem[]; total: number } {
   const rows = openMessages(sqlite);
   const topClv = rows.length ? topDecileClv(sqlite) : null;
-  const complained = rows.length ? openComplaints(sqlite, now) : new Set<number>();
+  const complaints = rows.length ? complaintsFor(sqlite, rows) : new Map<number, number>();
   const items: Ranked[] = [];
   for (const r of rows) {
     if (!rowMatches(r, filter, now)) continue;
-    const b = build(r, r.body, now - r.at, topClv, complained);
+    const b = build(r, r.body, now - r.at, topClv, complaints);
     if (matches(b, filter)) items.push(b.item);
   }
   items.sort((a, b) => b.urgency - a.urgency || a.at - b.at || a.id - b.id);
@@ -142,7 +118,7 @@ export function inboxMessage(sqlite: Database.Database, id: number, now = Date.n
   if (!r) throw notFound('Message', id);
   const handled = r.handled === 1;
   const waitedMs = (handled && r.handledAt !== null ? r.handledAt : now) - r.at;
-  const { item } = build(r, r.body, waitedMs, topDecileClv(sqlite), openComplaints(sqlite, now, r.customerId));
+  const { item } = build(r, r.body, waitedMs, topDecileClv(sqlite), complaintsFor(sqlite, [r], r.customerId));
   return { ...item, customerName: names(sqlite, [r.customerId]).get(r.customerId) ?? '', handled, handledAt: r.handledAt };
 }
 

@@ -11,7 +11,7 @@ import type { SegmentCode } from '../../shared/segments';
 export interface UrgencyInput {
   /** The shown sentiment of the message, every aspect it mentions; null when not analysed. */
   sentiment: { label: SentimentLabel; score: number; aspects: AspectMention[] } | null;
-  /** A complaint in the last 30 days that the shop has not written back to since. */
+  /** The customer has an open complaint (open-complaints.ts: not written back to since, made at most 30 days before the message). */
   openComplaint: boolean;
   segment: SegmentCode | null;
   churnRisk: number | null;

@@ -3,6 +3,7 @@
 // sample shop. Search rows and "customer since" follow by their hooks, never from here.
 import type Database from 'better-sqlite3';
 import { CHANNELS, DIRECTIONS } from '../db/schema';
+import { writtenLanguage } from '../customers/language';
 import { assertCustomer } from '../customers/write';
 import { writeOne } from '../derived/write-one';
 import { AppError, notFound } from '../errors';
@@ -38,12 +39,20 @@ export function logInteraction(sqlite: Database.Database, input: InteractionInpu
   });
 }
 
-/** Marks an inbound message handled (its response time ends now) or open again (the inbox's undo). */
+/**
+ * Marks an inbound message handled (its response time ends now) or open again (the inbox's undo).
+ * Marking it handled again keeps when it was first handled, so the response time is not stretched;
+ * a message the shop sent has no response time, so it never gets one.
+ */
 export function setHandled(sqlite: Database.Database, id: number, handled: boolean, at = Date.now()): void {
   writeOne(sqlite, 'interaction', 'update', () => {
     const row = sqlite.prepare('SELECT customer_id AS customerId FROM interactions WHERE id = ?').get(id) as { customerId: number } | undefined;
     if (!row) throw notFound('Message', id);
-    sqlite.prepare('UPDATE interactions SET handled = ?, handled_at = ? WHERE id = ?').run(handled ? 1 : 0, handled ? Math.round(at) : null, id);
+    if (handled) {
+      sqlite
+        .prepare(`UPDATE interactions SET handled = 1, handled_at = CASE WHEN direction <> 'inbound' THEN NULL WHEN handled = 1 THEN handled_at ELSE ? END WHERE id = ?`)
+        .run(Math.round(at), id);
+    } else sqlite.prepare('UPDATE interactions SET handled = 0, handled_at = NULL WHERE id = ?').run(id);
     return { value: undefined, ids: [id], customerIds: [row.customerId] };
   });
 }
@@ -59,13 +68,13 @@ export function logReply(
   at = Date.now(),
 ): { id: number } {
   return writeOne(sqlite, 'interaction', 'create', () => {
-    const m = sqlite.prepare('SELECT customer_id AS customerId, channel, direction, language, subject, handled FROM interactions WHERE id = ?').get(input.messageId) as
-      | { customerId: number; channel: InteractionInput['channel']; direction: string; language: string | null; subject: string | null; handled: number }
+    const m = sqlite.prepare('SELECT customer_id AS customerId, channel, direction, language, subject, body, handled FROM interactions WHERE id = ?').get(input.messageId) as
+      | { customerId: number; channel: InteractionInput['channel']; direction: string; language: string | null; subject: string | null; body: string; handled: number }
       | undefined;
     if (!m) throw notFound('Message', input.messageId);
     if (m.direction !== 'inbound') throw new AppError('invalid_input', `Message ${input.messageId} was sent by the shop; only a customer's message can be answered.`, 'messageId');
     const spoken = m.channel === 'phone' || m.channel === 'in_person';
-    const channel = input.channel ?? (spoken ? (m.language === 'zh' ? 'wechat' : 'email') : m.channel);
+    const channel = input.channel ?? (spoken ? (writtenLanguage(m.language, m.subject, m.body) === 'zh' ? 'wechat' : 'email') : m.channel);
     const subject = channel === 'email' && m.subject ? (/^re:/i.test(m.subject) ? m.subject : `Re: ${m.subject}`) : null;
     const when = Math.round(at);
     const id = insert(sqlite.prepare(INSERT), m.customerId, { channel, direction: 'outbound', language: input.language ?? m.language, subject, body: input.body, replyToId: input.messageId }, when);

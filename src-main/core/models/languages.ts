@@ -5,10 +5,12 @@
 // count; with no customers either, the language the interface is shown in.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { languageOfCodeSql } from '../customers/language';
 import { languagesNeeded, type LanguageMix, type MixLanguage } from './catalog';
 
-// BCP 47 tags by their primary language: 'zh-Hant' and 'zh-CN' are Chinese, 'en-GB' English.
-const BUCKET = `CASE WHEN lang LIKE 'zh%' THEN 'zh' WHEN lang LIKE 'en%' THEN 'en' ELSE 'other' END`;
+// BCP 47 tags by their primary language, as everywhere (customers/language.ts): 'zh-Hant' and
+// 'zh_CN' are Chinese, 'en-GB' English, anything else 'other'.
+const BUCKET = `coalesce(${languageOfCodeSql('lang')}, 'other')`;
 
 // The latest messages say who writes to the shop now, and keep the count quick on a big shop: the
 // unary + keeps SQLite off the direction indexes (which would sort every inbound message) and on

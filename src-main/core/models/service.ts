@@ -177,6 +177,15 @@ export class ModelServices {
     }
   }
 
+  /**
+   * The context of the model loaded now, in tokens per sequence (what node-llama-cpp could give,
+   * up to the runtime's contextSize): a prompt and its answer must fit in it. Null when none is loaded.
+   */
+  contextSize(): number | null {
+    const s = this.llm.getStatus();
+    return s.state === 'ready' ? (s.loaded?.contextSize ?? null) : null;
+  }
+
   status(): { activeFile: string | null; runtime: RuntimeStatus } {
     return { activeFile: this.store.activeFile(), runtime: this.llm.getStatus() };
   }

@@ -10,7 +10,7 @@ import { shownSentiments } from '../sentiment/queries';
 
 export type TimelineItem =
   | { type: 'order'; id: number; at: number; orderNo: string; status: string; totalCents: number; currency: string; items: { name: string; quantity: number }[] }
-  | { type: 'interaction'; id: number; at: number; channel: string; direction: string; subject: string | null; body: string; handled: boolean; sentiment: StoredSentiment | null }
+  | { type: 'interaction'; id: number; at: number; channel: string; direction: string; subject: string | null; body: string; handled: boolean; handledAt: number | null; sentiment: StoredSentiment | null }
   | { type: 'feedback'; id: number; at: number; kind: string; rating: number | null; nps: number | null; body: string | null; product: string | null; sentiment: StoredSentiment | null }
   | { type: 'note'; id: number; at: number; body: string }
   | { type: 'task'; id: number; at: number; title: string; dueAt: number | null; doneAt: number | null };
@@ -45,7 +45,7 @@ const SOURCES: Source[] = [
   },
   {
     type: 'interaction',
-    sql: `SELECT id, occurred_at AS at, channel, direction, subject, body, handled FROM interactions WHERE customer_id = ? {after}`,
+    sql: `SELECT id, occurred_at AS at, channel, direction, subject, body, handled, handled_at AS handledAt FROM interactions WHERE customer_id = ? {after}`,
     atCol: 'occurred_at',
     idCol: 'id',
   },

@@ -108,6 +108,7 @@ export function useTimelineActions(customerId: number) {
         subject: input.subject.trim() || null,
         body: input.body.trim(),
         handled: input.direction === 'outbound',
+        handledAt: null,
         // The analyzer's result arrives with the refresh.
         sentiment: null,
       });
@@ -117,7 +118,7 @@ export function useTimelineActions(customerId: number) {
 
   const setHandled = useMutation({
     mutationFn: (v: { id: number; handled: boolean }) => api.interactions.setHandled.mutate(v),
-    onMutate: (v) => patch((i) => i.type === 'interaction' && i.id === v.id, (i) => ({ ...(i as Extract<TimelineItem, { type: 'interaction' }>), handled: v.handled })),
+    onMutate: (v) => patch((i) => i.type === 'interaction' && i.id === v.id, (i) => ({ ...(i as Extract<TimelineItem, { type: 'interaction' }>), handled: v.handled, handledAt: v.handled ? ((i as Extract<TimelineItem, { type: 'interaction' }>).handledAt ?? Date.now()) : null })),
     onSettled: refresh,
     onError: (err) => notifyError(err, t),
   });

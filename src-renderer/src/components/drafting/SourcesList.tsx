@@ -21,7 +21,7 @@ const KIND_COLORS: Record<DraftSource['kind'], string> = {
 
 export function sourceKind(s: DraftSource, t: TFunction): string {
   const kind = t(`drafting.sources.kinds.${s.kind}`);
-  return s.kind === 'fact' && s.topic ? `${kind}: ${t(`drafting.sources.topics.${s.topic}`)}` : kind;
+  return s.kind === 'fact' && s.topic ? t('drafting.sources.factKind', { kind, topic: t(`drafting.sources.topics.${s.topic}`) }) : kind;
 }
 
 export function SourcesList({ sources, truncated }: { sources: readonly DraftSource[]; truncated?: boolean }) {

@@ -7,13 +7,19 @@ import type { DraftCheck } from '../../../../src-main/shared/drafting';
 const listOf = (v: string[] | string | undefined, t: TFunction) => (Array.isArray(v) ? v : v ? [v] : []).join(t('drafting.checks.separator'));
 const languageName = (code: string | undefined, t: TFunction) => (code === 'zh' || code === 'en' ? t(`languages.${code}`) : (code ?? '?'));
 
+/** A wrong language: the one found, or that the text mixes languages or has no words at all (detectLanguage in the core). */
+function languageFail(p: DraftCheck['params'], t: TFunction): string {
+  const expected = languageName(p.expected, t);
+  const found = Array.isArray(p.found) ? p.found[0] : p.found;
+  if (found === 'mixed' || found === 'none') return t(`drafting.checks.language.${found}`, { expected });
+  return t('drafting.checks.language.fail', { expected, found: languageName(found, t) });
+}
+
 export function checkText(c: DraftCheck, t: TFunction): string {
   const p = c.params;
   switch (c.check) {
     case 'language':
-      return c.ok
-        ? t('drafting.checks.language.ok', { expected: languageName(p.expected, t) })
-        : t('drafting.checks.language.fail', { expected: languageName(p.expected, t), found: languageName(Array.isArray(p.found) ? p.found[0] : p.found, t) });
+      return c.ok ? t('drafting.checks.language.ok', { expected: languageName(p.expected, t) }) : languageFail(p, t);
     case 'facts':
       return c.ok ? t('drafting.checks.facts.ok') : t('drafting.checks.facts.fail', { unknown: listOf(p.unknown, t) });
     case 'name':

@@ -73,6 +73,7 @@ export const campaigns = {
         campaign: 'e.g. The spring collection arrives on 1 March; members may order a week early.',
       },
       briefRequired: 'Say what the campaign is about.',
+      briefCount: '{{n}} / {{max}}',
       name: 'Campaign name',
       nameDefault: '{{purpose}} · {{who}}',
       noModel: 'No model is active: the messages will be filled in from templates with each customer’s name and last purchase.',

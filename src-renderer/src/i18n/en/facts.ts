@@ -19,6 +19,11 @@ export const facts = {
     savedNote: 'Shop facts saved',
     saveHint: '{{keys}} saves',
     topics: {
+      name: {
+        label: 'Shop name',
+        hint: 'The name replies and campaign messages are signed with.',
+        example: 'Celadon Tea House',
+      },
       returns: {
         label: 'Returns and exchanges',
         hint: 'How long customers have, what condition items must be in, who pays the postage, how and when refunds are paid.',

@@ -62,6 +62,7 @@ export const inbox = {
       },
     },
     waitedAria: 'Waiting {{time}}',
+    answeredIn: 'Answered in {{time}}',
     empty: {
       caughtUpTitle: 'All caught up',
       caughtUpBody: 'No customer is waiting for an answer. New messages show here as they arrive.',
@@ -107,6 +108,7 @@ export const inbox = {
       stop: 'Stop',
       copy: 'Copy',
       copied: 'Copied',
+      copiedAsk: 'Reply copied. Sent it?',
       send: 'Mark as sent',
       sent: 'Reply logged on {{name}}’s timeline',
       openTimeline: 'Open timeline',
@@ -125,6 +127,7 @@ export const inbox = {
       title: 'What the draft rests on',
       none: 'Nothing beyond the message itself.',
       truncated: 'Older history was left out to keep the draft quick.',
+      factKind: '{{kind}}: {{topic}}',
       kinds: {
         customer: 'Customer',
         message: 'The message',
@@ -137,6 +140,7 @@ export const inbox = {
         fact: 'Shop fact',
       },
       topics: {
+        name: 'Shop name',
         returns: 'Returns and exchanges',
         delivery: 'Delivery times',
         hours: 'Opening hours',
@@ -156,6 +160,8 @@ export const inbox = {
       language: {
         ok: 'Written in {{expected}}',
         fail: 'Language: expected {{expected}}, found {{found}}',
+        mixed: 'Language: expected {{expected}}, found a mix of languages',
+        none: 'Language: expected {{expected}}, but the reply has no words',
       },
       facts: {
         ok: 'Every number, date and price is in the customer’s records or the shop facts',

@@ -1,12 +1,12 @@
-// 店铺信息页：回复草稿和营销消息可以告诉顾客的店铺情况，每个主题一栏，附写法提示和示例。
+// 店铺信息页：回复草稿和营销消息可以告诉客户的店铺情况，每个主题一栏，附写法提示和示例。
 import type { Messages } from '../en';
 
 export const facts: Pick<Messages, 'facts'> = {
   facts: {
     title: '店铺信息',
-    subtitle: '回复草稿和营销消息可以告诉顾客的店铺情况。',
-    rule: '草稿只依据这里写的信息，不会凭空编造政策、价格、日期或订单号：凡是客户记录和本页都没有的，会在草稿上标出来，您先看到再决定。',
-    languages: '中文、英文或两种都写都可以。某个主题留空，草稿就不会提到它。',
+    subtitle: '回复草稿和营销消息可以告诉客户的店铺情况。',
+    rule: '草稿只依据这里写的信息，不会编造政策、价格、日期或订单号：凡是客户记录和本页都没有的内容，都会在草稿上标出来提醒您。',
+    languages: '可以用中文或英文写，也可以两种都写。某个主题留空，草稿就不会提到它。',
     example: '例如：{{text}}',
     count: '{{n}} / {{max}}',
     tooLong: '超出 {{n}} 个字',
@@ -19,6 +19,11 @@ export const facts: Pick<Messages, 'facts'> = {
     savedNote: '店铺信息已保存',
     saveHint: '按 {{keys}} 保存',
     topics: {
+      name: {
+        label: '店铺名称',
+        hint: '回复和营销消息结尾署名用的店名。',
+        example: '青瓷茶舍',
+      },
       returns: {
         label: '退换货',
         hint: '多少天内可退换、商品需要什么状态、运费由谁承担、退款怎么退、多久到账。',
@@ -36,12 +41,12 @@ export const facts: Pick<Messages, 'facts'> = {
       },
       contacts: {
         label: '联系方式',
-        hint: '顾客怎么找到您：电话、邮箱、微信、门店地址。',
+        hint: '客户怎么联系您：电话、邮箱、微信、门店地址。',
         example: '电话 021-5555 0123 · service@example.com · 微信 PatronShop · 上海市南京西路 88 号',
       },
       offers: {
         label: '当前优惠',
-        hint: '正在进行的优惠及截止日期。活动结束请及时删掉，免得草稿还在承诺。',
+        hint: '正在进行的优惠及截止日期。活动结束后请及时删除，以免草稿继续承诺已结束的优惠。',
         example: '全场茶具 85 折，至 12 月 31 日。会员单笔满 ¥500 送精美礼品一份。',
       },
       other: {
@@ -53,7 +58,7 @@ export const facts: Pick<Messages, 'facts'> = {
     leave: {
       title: '不保存就离开？',
       body: '店铺信息的修改还没有保存。草稿会继续使用上次保存的内容。',
-      stay: '留下保存',
+      stay: '返回保存',
       leave: '不保存，离开',
     },
   },

@@ -60,6 +60,7 @@ export const inbox: Pick<Messages, 'inbox' | 'drafting'> = {
       },
     },
     waitedAria: '已等待{{time}}',
+    answeredIn: '{{time}}后回复',
     empty: {
       caughtUpTitle: '全部处理完了',
       caughtUpBody: '没有客户在等您回复。新消息一到就会出现在这里。',
@@ -105,6 +106,7 @@ export const inbox: Pick<Messages, 'inbox' | 'drafting'> = {
       stop: '停止',
       copy: '复制',
       copied: '已复制',
+      copiedAsk: '回复已复制。发出去了吗？',
       send: '标记为已发送',
       sent: '回复已记录到 {{name}} 的时间线',
       openTimeline: '查看时间线',
@@ -116,13 +118,14 @@ export const inbox: Pick<Messages, 'inbox' | 'drafting'> = {
       handled: '这条消息已处理。',
     },
     template: {
-      note: '这是根据模板、用该客户的记录填写的回复。这台电脑上若有 AI 模型，它会读过客户的历史和这条消息本身，按您选的语气写出回复。',
+      note: '这是用模板生成的回复，已填入这位客户的资料。如果这台电脑上有 AI 模型，它会先读客户的历史记录和这条消息，再按您选的语气写回复。',
       openModels: '选择模型',
     },
     sources: {
       title: '草稿的依据',
       none: '除消息本身外没有其他依据。',
-      truncated: '为了让草稿写得快，较早的记录没有放进去。',
+      truncated: '为了加快起草，较早的历史记录没有纳入。',
+      factKind: '{{kind}}：{{topic}}',
       kinds: {
         customer: '客户',
         message: '这条消息',
@@ -135,6 +138,7 @@ export const inbox: Pick<Messages, 'inbox' | 'drafting'> = {
         fact: '店铺信息',
       },
       topics: {
+        name: '店铺名称',
         returns: '退换货',
         delivery: '配送时效',
         hours: '营业时间',
@@ -154,6 +158,8 @@ export const inbox: Pick<Messages, 'inbox' | 'drafting'> = {
       language: {
         ok: '使用{{expected}}',
         fail: '语言：应为{{expected}}，实为{{found}}',
+        mixed: '语言：应为{{expected}}，实为中英文混杂',
+        none: '语言：应为{{expected}}，但回复里没有文字',
       },
       facts: {
         ok: '所有数字、日期和金额都能在客户记录或店铺信息中找到',
@@ -164,8 +170,8 @@ export const inbox: Pick<Messages, 'inbox' | 'drafting'> = {
         fail: '称呼与记录中的姓名（{{expected}}）不符：{{found}}',
       },
       length: {
-        ok: '长度 {{length}} 字',
-        fail: '长度 {{length}} 字，不在 {{min}}–{{max}} 之间',
+        ok: '长度 {{length}} 个字符',
+        fail: '长度 {{length}} 个字符，不在 {{min}}–{{max}} 之间',
       },
     },
   },

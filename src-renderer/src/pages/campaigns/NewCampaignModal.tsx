@@ -9,11 +9,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { notifications } from '@mantine/notifications';
-import { CAMPAIGN_MAX_CUSTOMERS, CAMPAIGN_PURPOSES, type CampaignPurpose, type CampaignTarget, type Tone } from '../../../../src-main/shared/drafting';
+import { BRIEF_MAX_CHARS, CAMPAIGN_MAX_CUSTOMERS, CAMPAIGN_PURPOSES, type CampaignPurpose, type CampaignTarget, type Tone } from '../../../../src-main/shared/drafting';
 import { SEGMENT_CODES, type SegmentCode } from '../../../../src-main/shared/segments';
 import { api } from '../../api/client';
 import { TonePicker } from '../../components/drafting/DraftOptions';
 import { describeError } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
+import { useLanguage } from '../../hooks/useLanguage';
 import { keys } from '../../lib/query-keys';
 import { segmentName } from '../segments/rules';
 import { listsKey, segmentsOverviewKey, useTargetInfo } from './target';
@@ -85,6 +87,7 @@ function TargetPicker({ value, onChange }: { value: CampaignTarget | null; onCha
 
 function CampaignForm({ onClose, target: fixed, purpose: initialPurpose }: Omit<NewCampaignProps, 'opened'>) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const [, navigate] = useLocation();
   const [purpose, setPurpose] = useState<CampaignPurpose>(initialPurpose ?? 'winback');
   const [picked, setPicked] = useState<CampaignTarget | null>(null);
@@ -187,23 +190,29 @@ function CampaignForm({ onClose, target: fixed, purpose: initialPurpose }: Omit<
             )
           )}
         </Stack>
-        <Textarea
-          label={purpose === 'campaign' ? t('campaigns.create.brief') : t('campaigns.create.briefOptional')}
-          description={t(`campaigns.create.briefHint.${purpose}`)}
-          placeholder={t(`campaigns.create.briefExample.${purpose}`)}
-          withAsterisk={purpose === 'campaign'}
-          value={brief}
-          onChange={(e) => {
-            setBrief(e.currentTarget.value);
-            setBriefError(null);
-          }}
-          error={briefError}
-          autosize
-          minRows={3}
-          maxRows={8}
-          maxLength={2000}
-          data-testid="campaign-brief"
-        />
+        <Stack gap={4}>
+          <Textarea
+            label={purpose === 'campaign' ? t('campaigns.create.brief') : t('campaigns.create.briefOptional')}
+            description={t(`campaigns.create.briefHint.${purpose}`)}
+            placeholder={t(`campaigns.create.briefExample.${purpose}`)}
+            withAsterisk={purpose === 'campaign'}
+            value={brief}
+            onChange={(e) => {
+              setBrief(e.currentTarget.value);
+              setBriefError(null);
+            }}
+            error={briefError}
+            autosize
+            minRows={3}
+            maxRows={8}
+            maxLength={BRIEF_MAX_CHARS}
+            data-testid="campaign-brief"
+          />
+          {/* The template says the brief as written, so it must fit a text message (BRIEF_MAX_CHARS). */}
+          <Text fz="xs" c={brief.length >= BRIEF_MAX_CHARS ? 'orange' : 'dimmed'} ta="right" className="tabular" data-testid="campaign-brief-count">
+            {t('campaigns.create.briefCount', { n: formatNumber(brief.length, lang), max: formatNumber(BRIEF_MAX_CHARS, lang) })}
+          </Text>
+        </Stack>
         <TonePicker value={tone} onChange={setTone} />
         <TextInput label={t('campaigns.create.name')} value={shownName} onChange={(e) => setName(e.currentTarget.value)} maxLength={120} data-testid="campaign-name" />
         {noModel && (

@@ -21,9 +21,12 @@ import type { TimelineActions } from '../../hooks/useTimelineActions';
 import type { TimelineItem } from '../../lib/api-types';
 import { toShopCents } from '../../../../src-main/shared/currencies';
 import { useMoney } from '../../hooks/useMoney';
+import { answeredText } from '../inbox/reasons';
 import { formatApproxMoney, formatDate, formatDateTime, formatMoney, formatNumber, formatRelative, isOverdue } from '../../lib/format';
 
 type Of<T extends TimelineItem['type']> = Extract<TimelineItem, { type: T }>;
+/** A message; an inbound one that was answered says when (interactions.handled_at, null when unknown). */
+type Message = Of<'interaction'>;
 
 export function bulletFor(item: TimelineItem): ReactNode {
   const p = { size: 15, stroke: 1.8 };
@@ -120,8 +123,9 @@ function OrderEntry({ item }: { item: Of<'order'> }) {
   );
 }
 
-function MessageEntry({ item, actions }: { item: Of<'interaction'>; actions: TimelineActions }) {
+function MessageEntry({ item, actions }: { item: Message; actions: TimelineActions }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const inbound = item.direction === 'inbound';
   const DirIcon = inbound ? IconArrowDownLeft : IconArrowUpRight;
   return (
@@ -146,6 +150,13 @@ function MessageEntry({ item, actions }: { item: Of<'interaction'>; actions: Tim
           <Badge size="sm" color="orange" variant="light">
             {t('timeline.needsReply')}
           </Badge>
+        )}
+        {inbound && item.handled && item.handledAt != null && (
+          <Tooltip label={formatDateTime(item.handledAt, lang)}>
+            <Badge size="sm" color="teal" variant="light" data-testid="timeline-answered">
+              {answeredText(item.at, item.handledAt, t)}
+            </Badge>
+          </Tooltip>
         )}
       </Header>
       {item.subject && (

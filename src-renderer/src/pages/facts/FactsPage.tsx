@@ -1,10 +1,11 @@
 // Shop facts: what a reply draft or a campaign message may tell customers about the shop, one
-// field per topic (FACT_TOPICS), each with what to write and an example in the UI's language.
+// field per topic (FACT_TOPICS), each with what to write and an example in the UI's language; the
+// shop's name (the drafts' sign-off) is one line, the rest are paragraphs.
 // Edits stay on the page until saved (the saved copy keeps following change events meanwhile);
 // leaving with unsaved edits asks first.
-import { Alert, Badge, Box, Button, Group, Loader, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, Group, Loader, Modal, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useHotkeys, useOs } from '@mantine/hooks';
-import { IconAddressBook, IconCheck, IconClock, IconDiscount, IconNotes, IconReceiptRefund, IconShieldCheck, IconTruckDelivery } from '@tabler/icons-react';
+import { IconAddressBook, IconBuildingStore, IconCheck, IconClock, IconDiscount, IconNotes, IconReceiptRefund, IconShieldCheck, IconTruckDelivery } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +22,7 @@ import { useLeaveGuard } from './useLeaveGuard';
 export const factsKey = [...keys.draftingAll, 'facts'] as const;
 
 const ICONS: Record<FactTopic, ReactNode> = {
+  name: <IconBuildingStore size={18} stroke={1.6} />,
   returns: <IconReceiptRefund size={18} stroke={1.6} />,
   delivery: <IconTruckDelivery size={18} stroke={1.6} />,
   hours: <IconClock size={18} stroke={1.6} />,
@@ -31,34 +33,40 @@ const ICONS: Record<FactTopic, ReactNode> = {
 
 const SAVE_KEY = 'S';
 
+/** Topics that are a name, not a paragraph: one line, no character count. */
+const ONE_LINE: ReadonlySet<FactTopic> = new Set<FactTopic>(['name']);
+
 function FactField({ topic, value, onChange }: { topic: FactTopic; value: string; onChange(v: string): void }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const over = value.length - FACT_MAX_CHARS;
+  const field = {
+    label: (
+      <Group gap={8} component="span" wrap="nowrap">
+        <Box component="span" c="indigo" style={{ display: 'inline-flex' }}>
+          {ICONS[topic]}
+        </Box>
+        {t(`facts.topics.${topic}.label`)}
+      </Group>
+    ),
+    description: t(`facts.topics.${topic}.hint`),
+    placeholder: t('facts.example', { text: t(`facts.topics.${topic}.example`) }),
+    value,
+    error: over > 0 ? t('facts.tooLong', { n: formatNumber(over, lang) }) : undefined,
+    styles: { label: { fontWeight: 600, marginBottom: 2 }, description: { marginBottom: 8 } },
+  };
   return (
     <Paper p="md" radius="md" withBorder data-testid={`fact-${topic}`}>
-      <Textarea
-        label={
-          <Group gap={8} component="span" wrap="nowrap">
-            <Box component="span" c="indigo" style={{ display: 'inline-flex' }}>
-              {ICONS[topic]}
-            </Box>
-            {t(`facts.topics.${topic}.label`)}
-          </Group>
-        }
-        description={t(`facts.topics.${topic}.hint`)}
-        placeholder={t('facts.example', { text: t(`facts.topics.${topic}.example`) })}
-        value={value}
-        onChange={(e) => onChange(e.currentTarget.value)}
-        autosize
-        minRows={3}
-        maxRows={14}
-        error={over > 0 ? t('facts.tooLong', { n: formatNumber(over, lang) }) : undefined}
-        styles={{ label: { fontWeight: 600, marginBottom: 2 }, description: { marginBottom: 8 } }}
-      />
-      <Text fz="xs" c={over > 0 ? 'red' : 'dimmed'} ta="right" mt={4} className="tabular" data-testid="fact-count">
-        {t('facts.count', { n: formatNumber(value.length, lang), max: formatNumber(FACT_MAX_CHARS, lang) })}
-      </Text>
+      {ONE_LINE.has(topic) ? (
+        <TextInput {...field} onChange={(e) => onChange(e.currentTarget.value)} maw={420} />
+      ) : (
+        <>
+          <Textarea {...field} onChange={(e) => onChange(e.currentTarget.value)} autosize minRows={3} maxRows={14} />
+          <Text fz="xs" c={over > 0 ? 'red' : 'dimmed'} ta="right" mt={4} className="tabular" data-testid="fact-count">
+            {t('facts.count', { n: formatNumber(value.length, lang), max: formatNumber(FACT_MAX_CHARS, lang) })}
+          </Text>
+        </>
+      )}
     </Paper>
   );
 }

@@ -17,6 +17,13 @@ import { reasonsText, waitShort, waitText, waitedHours } from './reasons';
 const ROW_HEIGHT = 86;
 
 /** The message on one line: the subject first where there is one. */
+/**
+ * Waits from two days are marked; past a month the core fades a message's urgency (FRESH_HOURS in
+ * src-main/core/inbox/urgency.ts), so its wait is no longer marked either: it sits low in the list.
+ */
+const LATE_HOURS = 48;
+const STALE_HOURS = 30 * 24;
+
 const snippet = (item: InboxRow) => [item.subject, item.body].filter(Boolean).join(' — ').replace(/\s+/g, ' ');
 
 const RowContent = memo(function RowContent({ item }: { item: InboxRow }) {
@@ -24,6 +31,7 @@ const RowContent = memo(function RowContent({ item }: { item: InboxRow }) {
   const lang = useLanguage();
   const money = useMoney();
   const hours = waitedHours(item);
+  const late = hours >= LATE_HOURS && hours <= STALE_HOURS;
   const reasons = reasonsText(item.reasons, t, lang, money.shopCurrency);
   return (
     <>
@@ -42,7 +50,7 @@ const RowContent = memo(function RowContent({ item }: { item: InboxRow }) {
             </span>
           )}
         </Group>
-        <Text fz="xs" c={hours >= 48 ? 'orange' : 'dimmed'} fw={hours >= 48 ? 600 : undefined} className="tabular" style={{ flex: 'none' }} title={formatDateTime(item.at, lang)} aria-label={t('inbox.waitedAria', { time: waitText(hours, t) })}>
+        <Text fz="xs" c={late ? 'orange' : 'dimmed'} fw={late ? 600 : undefined} className="tabular" style={{ flex: 'none' }} title={formatDateTime(item.at, lang)} aria-label={t('inbox.waitedAria', { time: waitText(hours, t) })}>
           {waitShort(hours, t)}
         </Text>
       </Group>

@@ -6,7 +6,7 @@
 import { Alert, Anchor, Box, Button, Grid, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Text, Textarea, Tooltip } from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconCopy, IconPlayerStopFilled, IconRefresh, IconSend, IconSparkles, IconTemplate } from '@tabler/icons-react';
+import { IconCheck, IconCircleCheck, IconCopy, IconPlayerStopFilled, IconRefresh, IconSend, IconSparkles, IconTemplate } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useImperativeHandle, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,7 +27,7 @@ import { formatDateTime } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
 import { keys } from '../../lib/query-keys';
 import { useInboxMessage, type InboxRow } from './inbox-queries';
-import { reasonsText, waitText, waitedHours } from './reasons';
+import { answeredText, reasonsText, waitText, waitedHours } from './reasons';
 import { emptyDraft, useReplyDraft, type ReplyDraft } from './useReplyDraft';
 
 /** What the page's keys do to the panel: r starts (or returns to) the draft. */
@@ -54,6 +54,9 @@ function MessageCard({ row }: { row: InboxRow }) {
   const money = useMoney();
   const full = useInboxMessage(row.id);
   const m = full.data ?? row;
+  // Answered elsewhere while it is shown here (the timeline, another window): how long it waited.
+  const answered = full.data?.handled ? full.data : null;
+  const reasons = answered ? m.reasons.filter((r) => r.code !== 'waiting') : m.reasons;
   return (
     <Stack gap={8}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -66,9 +69,18 @@ function MessageCard({ row }: { row: InboxRow }) {
             <Group gap={6} wrap="nowrap">
               <ChannelIcon channel={m.channel} size={14} />
               <Text fz="xs" c="dimmed" truncate>
-                {t(`channels.${m.channel}`)} · {formatDateTime(m.at, lang)} · {t('inbox.reasons.waiting', { time: waitText(waitedHours(m), t) })}
+                {t(`channels.${m.channel}`)} · {formatDateTime(m.at, lang)}
+                {!answered && ` · ${t('inbox.reasons.waiting', { time: waitText(waitedHours(m), t) })}`}
               </Text>
             </Group>
+            {answered && (
+              <Group gap={4} wrap="nowrap" c="teal" data-testid="reply-answered">
+                <IconCircleCheck size={14} stroke={1.8} />
+                <Text fz="xs" fw={500} title={answered.handledAt != null ? formatDateTime(answered.handledAt, lang) : undefined}>
+                  {answered.handledAt != null ? answeredText(m.at, answered.handledAt, t) : t('drafting.panel.handled')}
+                </Text>
+              </Group>
+            )}
           </div>
         </Group>
         {m.sentiment && <SentimentLabelBadge label={m.sentiment.label} />}
@@ -86,9 +98,9 @@ function MessageCard({ row }: { row: InboxRow }) {
         </ScrollArea.Autosize>
         {m.sentiment && m.sentiment.aspects.length > 0 && <AspectChips aspects={m.sentiment.aspects.map((aspect) => ({ aspect }))} mt={8} />}
       </Paper>
-      {m.reasons.length > 0 && (
+      {reasons.length > 0 && (
         <Text fz="xs" c="dimmed" data-testid="reply-reasons">
-          {reasonsText(m.reasons, t, lang, money.shopCurrency)}
+          {reasonsText(reasons, t, lang, money.shopCurrency)}
         </Text>
       )}
     </Stack>
@@ -145,6 +157,7 @@ export function ReplyPanel({ row, handleRef, saved, onSave, onLeave, onMarkHandl
       sentRef.current = true;
       onSave(row.id, null);
       for (const key of [keys.inboxAll, keys.timeline(row.customerId), keys.customer(row.customerId)]) void qc.invalidateQueries({ queryKey: key });
+      notifications.hide(copiedId);
       const id = `inbox-sent-${row.id}`;
       notifications.show({
         id,
@@ -152,7 +165,12 @@ export function ReplyPanel({ row, handleRef, saved, onSave, onLeave, onMarkHandl
         autoClose: 8000,
         message: (
           <Group justify="space-between" wrap="nowrap" data-testid="sent-notice">
-            <Text fz="sm">{t('drafting.panel.sent', { name: row.customerName })}</Text>
+            <div>
+              <Text fz="sm">{t('drafting.panel.sent', { name: row.customerName })}</Text>
+              <Text fz="xs" c="dimmed" data-testid="sent-answered">
+                {answeredText(row.at, Date.now(), t)}
+              </Text>
+            </div>
             <Button
               size="compact-sm"
               variant="light"
@@ -169,6 +187,36 @@ export function ReplyPanel({ row, handleRef, saved, onSave, onLeave, onMarkHandl
     },
     onError: (err) => notifyError(err, t),
   });
+
+  // Copy logs nothing by itself: the notification asks whether it was sent, and one click logs
+  // what was copied as "Mark as sent" does. Copying again replaces the offer with the new text.
+  const copiedId = `inbox-copied-${row.id}`;
+  const copy = () => {
+    const body = draft.text.trim();
+    clipboard.copy(draft.text);
+    notifications.hide(copiedId);
+    notifications.show({
+      id: copiedId,
+      color: 'indigo',
+      autoClose: 30_000,
+      message: (
+        <Group justify="space-between" wrap="nowrap" data-testid="copied-notice">
+          <Text fz="sm">{t('drafting.panel.copiedAsk')}</Text>
+          <Button
+            size="compact-sm"
+            variant="light"
+            leftSection={<IconSend size={12} />}
+            onClick={() => {
+              notifications.hide(copiedId);
+              send.mutate({ body, language });
+            }}
+          >
+            {t('drafting.panel.send')}
+          </Button>
+        </Group>
+      ),
+    });
+  };
 
   const hasText = draft.text.trim().length > 0;
   const checkState = running ? 'pending' : hasText && draft.text !== draft.checkedText ? 'checking' : undefined;
@@ -214,7 +262,7 @@ export function ReplyPanel({ row, handleRef, saved, onSave, onLeave, onMarkHandl
             size="xs"
             variant="default"
             leftSection={clipboard.copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-            onClick={() => clipboard.copy(draft.text)}
+            onClick={copy}
             disabled={!hasText || running}
             data-testid="draft-copy"
           >

@@ -1,7 +1,8 @@
 // Why a message sits where it does, in words ("Negative, about delivery · Can’t lose them ·
 // waiting 2 days" / "负面，关于物流 · 重点挽回 · 已等待2天"), worded from the core's reason codes
 // (UrgencyReason, src-main/shared/inbox.ts) with the sentiment, aspect and segment names the rest of
-// the app uses; and waits in words, long for sentences and short for the list's time column.
+// the app uses; and waits in words, long for sentences and short for the list's time column, and
+// how long an answered message waited (the reply panel, the customer's timeline).
 import type { TFunction } from 'i18next';
 import type { InboxItem, UrgencyReason } from '../../../../src-main/shared/inbox';
 import type { Language } from '../../i18n';
@@ -45,6 +46,11 @@ export function waitShort(hours: number, t: TFunction): string {
   return t(`inbox.duration.short.${unit}`, { n });
 }
 
+/** How long a message waited for its answer (reply or marked handled): "Answered in 3 hours" / "3小时后回复". */
+export function answeredText(at: number, handledAt: number, t: TFunction): string {
+  return t('inbox.answeredIn', { time: waitText(Math.max(0, handledAt - at) / HOUR_MS, t) });
+}
+
 /** The median response time: "2 h 5 min" under a day (formatDuration), "3 d 4 h" beyond. */
 export function responseTimeText(ms: number, t: TFunction): string {
   const hours = ms / HOUR_MS;
@@ -52,14 +58,27 @@ export function responseTimeText(ms: number, t: TFunction): string {
   return t('inbox.duration.daysHours', { d: Math.floor(hours / 24), h: Math.round(hours % 24) });
 }
 
+const locale = (lang: Language) => (lang === 'zh' ? 'zh-CN' : 'en-US');
+
 const listFormats = new Map<Language, Intl.ListFormat>();
 function joinWords(words: string[], lang: Language): string {
   let f = listFormats.get(lang);
   if (!f) {
-    f = new Intl.ListFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { type: 'conjunction' });
+    f = new Intl.ListFormat(locale(lang), { type: 'conjunction' });
     listFormats.set(lang, f);
   }
   return f.format(words);
+}
+
+/** "72%" / "72%", as the locale writes a percent. */
+const percentFormats = new Map<Language, Intl.NumberFormat>();
+function percent(share: number, lang: Language): string {
+  let f = percentFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 });
+    percentFormats.set(lang, f);
+  }
+  return f.format(share);
 }
 
 function reasonText(r: UrgencyReason, t: TFunction, lang: Language, currency: string): string {
@@ -76,7 +95,7 @@ function reasonText(r: UrgencyReason, t: TFunction, lang: Language, currency: st
     case 'segment':
       return t(`segments.names.${r.segment}`);
     case 'churn_risk':
-      return t('inbox.reasons.churnRisk', { pct: `${Math.round(r.risk * 100)}%` });
+      return t('inbox.reasons.churnRisk', { pct: percent(r.risk, lang) });
     case 'high_value':
       return t('inbox.reasons.highValue', { clv: formatMoney(r.clvCents, lang, currency).replace(/\.00$/, '') });
     case 'waiting':
