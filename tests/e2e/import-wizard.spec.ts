@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { E2E_TOKEN } from '../../playwright.config';
+import { useLanguage } from './app-page';
 
 const dir = mkdtempSync(join(tmpdir(), 'patron-wizard-'));
 const stamp = Date.now().toString(36);
@@ -20,8 +21,9 @@ function file(name: string, content: string | Buffer): string {
 
 async function openImport(page: Page, language: 'English' | '中文' = 'English') {
   await page.goto(`/?token=${E2E_TOKEN}#/import`);
-  await page.getByRole('banner').getByText(language, { exact: true }).click();
+  // The page first, then the language: a click before the saved preference has loaded is undone by it.
   await expect(page.getByTestId('import-drop')).toBeVisible();
+  await useLanguage(page, language === 'English' ? 'en' : 'zh');
 }
 
 const steps = (page: Page) => page.getByLabel(/^(Import steps|导入步骤)$/);
