@@ -27,15 +27,7 @@ export interface CampaignInput {
   tone: Tone;
 }
 
-export interface CampaignSummary {
-  id: number;
-  name: string;
-  purpose: CampaignPurpose;
-  target: CampaignTarget;
-  brief: string;
-  tone: Tone;
-  jobId: number | null;
-  createdAt: number;
+export interface CampaignSummary extends CampaignRow {
   counts: Record<CampaignMessageStatus, number> & { total: number; drafted: number };
 }
 
