@@ -100,7 +100,7 @@ describe('the no-model templates', () => {
   });
 
   it('fill the records in, and word around what is missing', () => {
-    expect(fillTemplate('complaint', 'en', 'formal', values.en)).toContain('your most recent order, S42-2025-00012-03 of 3 May 2025,');
+    expect(fillTemplate('complaint', 'en', 'formal', values.en)).toContain('your order S42-2025-00012-03 of 3 May 2025,');
     expect(fillTemplate('complaint', 'en', 'formal', {})).toMatch(/^Dear Customer,\n\nThank you for your message\..* We are reviewing the matter and will contact you/s);
     expect(fillTemplate('question', 'zh', 'warm', values.zh)).toBe('李娜您好，\n\n谢谢您的消息！我这就帮您确认一下，有结果马上回复您。希望您喜欢之前买的茉莉花茶 250g。\n\n云叶茶舍');
     expect(fillTemplate('question', 'zh', 'warm', {})).toBe('您好，\n\n谢谢您的消息！我这就帮您确认一下，有结果马上回复您。');

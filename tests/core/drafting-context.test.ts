@@ -198,6 +198,22 @@ describe('reply drafting without a model', () => {
     expect((switched[1] as Extract<DraftEvent, { type: 'template' }>).text).toMatch(/^Hi 王芳,/);
   });
 
+  it('speaks of the order the complaint is about: one it quotes, else the one holding the product it names, else the last', async () => {
+    const li = createCustomer(core.sqlite, { name: '李娜', language: 'zh' }).id;
+    addOrder(core.sqlite, { customerId: li, orderNo: 'LI-7001', orderedAt: NOW - 30 * DAY, lines: [{ name: 'Honey Tea Gift Box 蜂蜜花茶礼盒 Premium', quantity: 1, unitPriceCents: 48400 }] });
+    addOrder(core.sqlite, { customerId: li, orderNo: 'LI-7002', orderedAt: NOW - 3 * DAY, lines: [{ name: 'Citron Honey Tea 柚子茶 500g', quantity: 2, unitPriceCents: 6100 }] });
+    const template = async (body: string) => {
+      const e = await drafted(api, { messageId: inbound(core, li, body, NOW, 'zh'), tone: 'warm' });
+      return { text: (e[1] as Extract<DraftEvent, { type: 'template' }>).text, checks: (e[2] as Extract<DraftEvent, { type: 'checked' }>).checks };
+    };
+    const named = await template('蜂蜜花茶礼盒有一股陈味，质量太差了，申请退款');
+    expect(named.text).toContain('LI-7001');
+    expect(named.text).not.toContain('LI-7002');
+    expect(named.checks.filter((c) => !c.ok)).toEqual([]);
+    expect((await template('订单LI-7002一直没发货，太慢了，很失望')).text).toContain('LI-7002');
+    expect((await template('你们的客服态度太差了，很失望')).text).toContain('LI-7002');
+  });
+
   it("checks an edited draft: a planted order number or price, a wrong language or name is flagged; the right ones pass", async () => {
     const emma = (core.sqlite.prepare(`SELECT id FROM customers WHERE name = 'Emma Wilson'`).get() as { id: number }).id;
     const messageId = (core.sqlite.prepare(`SELECT id FROM interactions WHERE customer_id = ? AND direction = 'inbound'`).get(emma) as { id: number }).id;

@@ -14,6 +14,7 @@ import { getShopFacts, shopName, writtenFacts } from './facts';
 import { inboundMessage, replyContext, replyExpectations, type ReplyContext } from './reply-context';
 import { answerTokens, MIN_ANSWER_TOKENS, promptBound } from './reply-prompt';
 import { fillTemplate, templateValues } from './templates';
+import { orderInQuestion } from './order-in-question';
 
 export interface DraftRequest {
   messageId: number;
@@ -43,9 +44,11 @@ const contextEvent = (c: ReplyContext, mode: 'model' | 'template'): DraftEvent =
   mode,
 });
 
-/** The no-model draft for a context, signed with the shop's name when the facts give it. */
-export const templateReply = (c: ReplyContext) =>
-  fillTemplate(c.situation, c.language, c.tone, templateValues(c.records, c.language, c.tone, { shopName: shopName(c.facts) }));
+/** The no-model draft for a context: about the order the message is about, signed with the shop's name when the facts give it. */
+export function templateReply(c: ReplyContext): string {
+  const order = orderInQuestion(c.records, `${c.message.subject ?? ''} ${c.message.body}`);
+  return fillTemplate(c.situation, c.language, c.tone, templateValues(c.records, c.language, c.tone, { shopName: shopName(c.facts), order }));
+}
 
 /** The tokens the model may answer with beside the context's prompt, in its context. */
 const answerRoom = (c: ReplyContext) => answerTokens(c.contextSize, c.system.length + c.prompt.length);

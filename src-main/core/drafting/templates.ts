@@ -5,7 +5,7 @@
 // of their own (no "within 24 hours"), so they pass the facts check by construction.
 import type { DraftLanguage, TemplatePlaceholder, Tone } from '../../shared/drafting';
 import { localDay } from '../ai/prompt-text';
-import type { CustomerRecords } from './customer-records';
+import type { CustomerRecords, RecordOrder } from './customer-records';
 
 /** What a template is for: a reply to a complaint, a question or praise; a win-back; a campaign (with the owner's brief). */
 export type TemplateSituation = 'complaint' | 'question' | 'praise' | 'winback' | 'campaign';
@@ -14,8 +14,8 @@ type Table = Record<TemplateSituation, Record<Tone, string>>;
 
 const EN: Table = {
   complaint: {
-    warm: "Hi[ {name}],\n\nThank you for letting us know, and I'm so sorry for the trouble. That's not how we want things to go for you. I'm looking into it now[, together with your latest order {last_order_no} from {last_order_date},] and will come back to you as soon as I've checked.\n\nWarm wishes[,\n{shop_name}]",
-    formal: 'Dear [{name}|Customer],\n\nThank you for your message. We are sorry that your experience has fallen short of what you should expect from us. We are reviewing the matter[, including your most recent order, {last_order_no} of {last_order_date},] and will contact you again as soon as we have checked the details.\n\nYours sincerely[,\n{shop_name}]',
+    warm: "Hi[ {name}],\n\nThank you for letting us know, and I'm so sorry for the trouble. That's not how we want things to go for you. I'm looking into it now[, together with your order {last_order_no} from {last_order_date},] and will come back to you as soon as I've checked.\n\nWarm wishes[,\n{shop_name}]",
+    formal: 'Dear [{name}|Customer],\n\nThank you for your message. We are sorry that your experience has fallen short of what you should expect from us. We are reviewing the matter[, including your order {last_order_no} of {last_order_date},] and will contact you again as soon as we have checked the details.\n\nYours sincerely[,\n{shop_name}]',
     brief: "Hi[ {name}], sorry about this. We're looking into it and will get back to you shortly.[\n{shop_name}]",
     apologetic: "Dear [{name}|Customer],\n\nI'm truly sorry. We let you down, and I apologise for the trouble this has caused you. I'm finding out what went wrong right now and will come back to you as soon as I've checked, so that we can put it right.\n\nWith apologies[,\n{shop_name}]",
   },
@@ -47,8 +47,8 @@ const EN: Table = {
 
 const ZH: Table = {
   complaint: {
-    warm: '[{name}]您好，\n\n谢谢您告诉我们，给您添麻烦了，真的很抱歉。我们正在核实情况[（包括您最近的订单{last_order_no}，{last_order_date}下单）]，查清楚后第一时间回复您。[\n\n{shop_name}]',
-    formal: '尊敬的[{name}|顾客]：\n\n感谢您的反馈。给您带来不好的体验，我们深表歉意。我们正在核实相关情况[，包括您最近的订单{last_order_no}（{last_order_date}）]，核实后会尽快与您联系。[\n\n{shop_name} 敬上]',
+    warm: '[{name}]您好，\n\n谢谢您告诉我们，给您添麻烦了，真的很抱歉。我们正在核实情况[（包括您{last_order_date}下的订单{last_order_no}）]，查清楚后第一时间回复您。[\n\n{shop_name}]',
+    formal: '尊敬的[{name}|顾客]：\n\n感谢您的反馈。给您带来不好的体验，我们深表歉意。我们正在核实相关情况[，包括您的订单{last_order_no}（{last_order_date}）]，核实后会尽快与您联系。[\n\n{shop_name} 敬上]',
     brief: '[{name}]您好，抱歉给您添麻烦了！我们正在核实，稍后回复您。',
     apologetic: '[{name}]您好，\n\n非常抱歉，这次让您失望了，给您带来的不便我们深感歉意。我们马上查明原因，核实后第一时间回复您，尽快给您妥善处理。[\n\n{shop_name}]',
   },
@@ -135,8 +135,14 @@ export function productName(name: string, language: DraftLanguage): string {
  * The placeholders' values from one customer's records, for a reply and a campaign message alike:
  * `shopName` from the shop facts, `brief` the campaign's.
  */
-export function templateValues(r: CustomerRecords, language: DraftLanguage, tone: Tone, extra: { shopName?: string; brief?: string } = {}): TemplateValues {
-  const last = r.lastPaidOrder;
+export function templateValues(
+  r: CustomerRecords,
+  language: DraftLanguage,
+  tone: Tone,
+  extra: { shopName?: string; brief?: string; order?: RecordOrder | null } = {},
+): TemplateValues {
+  // A reply speaks of the order the message is about (order-in-question.ts); otherwise the last paid one.
+  const last = extra.order ?? r.lastPaidOrder;
   return {
     name: addressName(r.name, tone),
     last_product: r.lastProduct ? productName(r.lastProduct, language) : undefined,
