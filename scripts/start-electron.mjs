@@ -26,7 +26,9 @@ if (!binary) {
 }
 
 const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
-const target = join(root, '.native', `electron-${electronVersion}`, 'better_sqlite3.node');
+// Keyed by the SQLite package too: better-sqlite3 is aliased to its SQLite3 Multiple Ciphers build.
+const sqlitePkg = JSON.parse(readFileSync(join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8'));
+const target = join(root, '.native', `electron-${electronVersion}-${sqlitePkg.name}-${sqlitePkg.version}`, 'better_sqlite3.node');
 
 if (!existsSync(target)) {
   console.log(`Building better-sqlite3 for Electron ${electronVersion} (once; about a minute)...`);

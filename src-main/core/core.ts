@@ -33,6 +33,8 @@ export interface CoreOptions {
   noResume?: boolean;
   /** The local model: models folder, GPU/threads, model host script, download hosts. */
   models?: ModelOptions;
+  /** The passphrase of an encrypted database (db/cipher.ts); ignored for a plain one. */
+  passphrase?: string;
 }
 
 export interface Core {
@@ -57,6 +59,7 @@ export function startCore(opts: CoreOptions): Core {
     file: dbFile,
     migrationsFolder: join(opts.resourcesDir, 'migrations'),
     nativeBinding: opts.nativeBinding,
+    passphrase: opts.passphrase,
   });
   // The dashboard's sales per day: built once for orders written before the table existed.
   ensureSalesDays(sqlite);

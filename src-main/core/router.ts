@@ -26,6 +26,11 @@ import { sentimentRouter } from './sentiment/router';
 import { tagsRouter } from './tags/router';
 import { tasksRouter } from './tasks/router';
 import { timelineRouter } from './timeline/router';
+import { auditRouter } from './privacy/audit-router';
+import { backupRouter } from './privacy/backup-router';
+import { lockRouter } from './privacy/lock-router';
+import { profilesRouter } from './privacy/profiles-router';
+import { rightsRouter } from './privacy/rights-router';
 import { router } from './trpc';
 
 export const patronRouter = router({
@@ -55,6 +60,11 @@ export const patronRouter = router({
   inbox: inboxRouter,
   drafting: draftingRouter,
   campaigns: campaignsRouter,
+  lock: lockRouter,
+  audit: auditRouter,
+  profiles: profilesRouter,
+  backup: backupRouter,
+  rights: rightsRouter,
 });
 
 export type AppRouter = typeof patronRouter;

@@ -3,11 +3,17 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Core } from './core';
+import type { CoreHost, Session } from './host';
 import { AppError, type ErrorShape } from './errors';
 import { fieldIssues } from './field-issues';
 
 export interface Context {
+  /** The open core; reading it while the app is locked throws `locked` (host.ts). */
   core: Core;
+  /** Present behind a transport: lock state, unlock, replacing the database file. */
+  host?: CoreHost;
+  /** Who this connection is (privacy/profiles.ts). Absent for in-process callers (the CLI, tests): the owner. */
+  session?: Session;
 }
 
 export function toErrorShape(error: unknown): ErrorShape {

@@ -1,6 +1,7 @@
 // Runs in an Electron utilityProcess: the core lives here, off the main and renderer threads.
 // Main sends {config} once, then a MessagePort per window; each port carries the tRPC protocol.
-import { startCore, type CoreOptions } from '../core/core';
+import type { CoreOptions } from '../core/core';
+import { CoreHost } from '../core/host';
 import { portAsSocket, type PortLike } from '../transport/port-socket';
 import { serveRouter } from '../transport/serve-router';
 
@@ -15,10 +16,11 @@ let handler: ReturnType<typeof serveRouter> | null = null;
 parent.on('message', (msg) => {
   try {
     if (msg.data.type === 'start') {
-      const core = startCore(msg.data.options);
-      handler = serveRouter(core);
-      parent.postMessage({ type: 'ready', dbFile: core.paths.dbFile });
-      process.on('exit', () => void core.close());
+      const host = new CoreHost(msg.data.options);
+      host.start();
+      handler = serveRouter(host);
+      parent.postMessage({ type: 'ready', dbFile: host.dbFile, locked: host.state().locked });
+      process.on('exit', () => void host.close());
     } else if (msg.data.type === 'connect' && handler) {
       const { socket, req } = portAsSocket(msg.ports[0]);
       handler(socket, req);

@@ -50,6 +50,11 @@ export const EN: ProblemMessages = {
   db_migration_changed: (p) =>
     `This database was set up by a different build of Patron${p.tag ? ` (its step ${q(p.tag)} differs from this version's)` : ''}. Patron did not change it: open it with the build that made it, or restore a backup.`,
   db_open_failed: () => 'The database could not be opened.',
+  passphrase_required: () => 'This database is encrypted. Enter its passphrase to open it.',
+  wrong_passphrase: () => 'That passphrase is not right. Nothing was changed; try again.',
+  locked: () => 'Patron is locked. Enter the passphrase to unlock it.',
+  owner_only: (p) => (p.profile ? `The profile “${p.profile}” may not do this: only the owner can. Ask the owner.` : 'This profile may not do this: only the owner can. Ask the owner.'),
+  wrong_pin: (p) => (p.profile ? `That PIN is not right for “${p.profile}”.` : 'That PIN is not right.'),
   job_unknown_kind: (p) => (p.kind ? `There is no kind of job called ${q(p.kind)}.` : 'There is no such kind of job.'),
   job_not_cancellable: () => 'This job has already ended.',
   cancelled: () => 'Cancelled.',

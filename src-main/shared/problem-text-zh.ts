@@ -51,6 +51,11 @@ export const ZH: ProblemMessages = {
   db_migration_changed: (p) =>
     `此数据库由另一个版本的 Patron 创建${p.tag ? `（其中的升级步骤${q(p.tag)}与当前版本不一致）` : ''}。Patron 没有改动它：请用创建它的版本打开，或从备份恢复。`,
   db_open_failed: () => '无法打开数据库。',
+  passphrase_required: () => '此数据库已加密，请输入密码短语后打开。',
+  wrong_passphrase: () => '密码短语不正确。数据未做任何更改，请重试。',
+  locked: () => 'Patron 已锁定，请输入密码短语解锁。',
+  owner_only: (p) => (p.profile ? `“${p.profile}”无权执行此操作，仅店主可以，请联系店主。` : '当前身份无权执行此操作，仅店主可以，请联系店主。'),
+  wrong_pin: (p) => (p.profile ? `“${p.profile}”的 PIN 码不正确。` : 'PIN 码不正确。'),
   job_unknown_kind: (p) => (p.kind ? `没有名为${q(p.kind)}的任务类型。` : '没有这种任务类型。'),
   job_not_cancellable: () => '该任务已经结束。',
   cancelled: () => '已取消。',

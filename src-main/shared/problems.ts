@@ -42,6 +42,16 @@ export interface ProblemParams extends ModelProblemParams {
   /** `tag` names the applied migration whose text is not the one this build has. */
   db_migration_changed: { tag?: string };
   db_open_failed: Record<string, never>;
+  /** The database is encrypted and no passphrase was given. */
+  passphrase_required: Record<string, never>;
+  /** The passphrase does not open the database (or backup); nothing was changed. */
+  wrong_passphrase: Record<string, never>;
+  /** The app is locked: the database is closed until the passphrase is entered. */
+  locked: Record<string, never>;
+  /** The signed-in profile may not do this (`action` names what: export, erase, settings...). */
+  owner_only: { action?: string; profile?: string };
+  /** A wrong PIN for a profile. */
+  wrong_pin: { profile?: string };
   job_unknown_kind: { kind?: string };
   job_not_cancellable: { id?: number; status?: string };
   cancelled: Record<string, never>;
@@ -123,6 +133,11 @@ export type ErrorCode =
   | 'db_newer_schema'
   | 'db_migration_changed'
   | 'db_open_failed'
+  | 'passphrase_required'
+  | 'wrong_passphrase'
+  | 'locked'
+  | 'owner_only'
+  | 'wrong_pin'
   | 'job_unknown_kind'
   | 'job_not_cancellable'
   | 'cancelled'

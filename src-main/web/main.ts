@@ -1,7 +1,7 @@
 // `npm run web`: the core in plain Node behind the browser-mode server. Prints the link to open.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startCore } from '../core/core';
+import { CoreHost } from '../core/host';
 import { AppError } from '../core/errors';
 import { serveRouter } from '../transport/serve-router';
 import { startWebServer } from '../transport/web-server';
@@ -11,16 +11,17 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function main() {
   const dataDir = defaultDataDir();
-  const core = startCore({ dataDir, resourcesDir: join(root, 'resources') });
+  const host = new CoreHost({ dataDir, resourcesDir: join(root, 'resources') });
+  host.start();
   const port = process.env.PATRON_PORT ? Number(process.env.PATRON_PORT) : undefined;
-  const server = await startWebServer({ staticDir: join(root, 'out', 'renderer'), handler: serveRouter(core), port, token: process.env.PATRON_TOKEN });
-  console.log(`Patron is running in browser mode. Data: ${core.paths.dbFile}`);
+  const server = await startWebServer({ staticDir: join(root, 'out', 'renderer'), handler: serveRouter(host), port, token: process.env.PATRON_TOKEN });
+  console.log(`Patron is running in browser mode. Data: ${host.dbFile}${host.state().locked ? ' (encrypted: unlock it in the app)' : ''}`);
   console.log(`Open this link (it carries your access token; keep it private):\n\n  ${server.url}\n`);
   // A line tests and scripts can parse.
   console.log(`PATRON_URL=${server.url}`);
   const stop = async () => {
     await server.close();
-    await core.close();
+    await host.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -19,6 +19,8 @@ import { JobsPage } from './pages/jobs/JobsPage';
 import { ModelsPage } from './pages/models/ModelsPage';
 import { SegmentsPage } from './pages/segments/SegmentsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
+import { PrivacyPage } from './pages/privacy/PrivacyPage';
+import { AuditPage } from './pages/audit/AuditPage';
 import { TasksPage } from './pages/tasks/TasksPage';
 import { HEADER_HEIGHT } from './lib/layout';
 import { useLiveChanges } from './hooks/useLiveChanges';
@@ -57,6 +59,8 @@ export function App() {
           <Route path="/models" component={ModelsPage} />
           <Route path="/jobs" component={JobsPage} />
           <Route path="/settings" component={SettingsPage} />
+          <Route path="/privacy" component={PrivacyPage} />
+          <Route path="/audit" component={AuditPage} />
           <Route>
             <Redirect to="/customers" replace />
           </Route>

@@ -10,6 +10,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Router } from 'wouter';
 import { App } from './App';
+import { LockGate } from './components/privacy/LockGate';
+import { ProfileGate } from './components/privacy/ProfileGate';
 import { useAppLocation } from './lib/hash-location';
 import { JobsProvider } from './hooks/useJobs';
 import { PreferencesProvider } from './hooks/usePreferences';
@@ -24,14 +26,19 @@ createRoot(document.getElementById('root')!).render(
     <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
       <Notifications position="bottom-right" limit={4} />
       <QueryClientProvider client={queryClient}>
-        <PreferencesProvider>
-          <JobsProvider>
-            {/* Hash routes work from file:// in Electron as well as in browser mode. */}
-            <Router hook={useAppLocation}>
-              <App />
-            </Router>
-          </JobsProvider>
-        </PreferencesProvider>
+        {/* Locked: nothing below mounts, so no screen can query or show the data (privacy/). */}
+        <LockGate>
+          <PreferencesProvider>
+            <ProfileGate>
+              <JobsProvider>
+                {/* Hash routes work from file:// in Electron as well as in browser mode. */}
+                <Router hook={useAppLocation}>
+                  <App />
+                </Router>
+              </JobsProvider>
+            </ProfileGate>
+          </PreferencesProvider>
+        </LockGate>
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,

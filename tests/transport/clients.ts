@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import type { Core } from '../../src-main/core/core';
 import { patronRouter, type AppRouter } from '../../src-main/core/router';
 import { portAsSocket } from '../../src-main/transport/port-socket';
+import { CoreHost } from '../../src-main/core/host';
 import { serveRouter } from '../../src-main/transport/serve-router';
 import { portWebSocketClass } from '../../src-renderer/src/api/port-websocket';
 
@@ -23,7 +24,7 @@ export function wsClientFor(origin: string, token: string) {
 export function portClientFor(core: Core) {
   const { port1, port2 } = new MessageChannel();
   const { socket, req } = portAsSocket(port1);
-  serveRouter(core)(socket, req);
+  serveRouter(CoreHost.around(core))(socket, req);
   const ws = createWSClient({ url: 'patron://core', WebSocket: portWebSocketClass(Promise.resolve(port2 as unknown as MessagePort)) });
   const untyped = createTRPCUntypedClient<AppRouter>({ links: [wsLink({ client: ws })] });
   return {

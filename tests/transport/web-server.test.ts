@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CoreHost } from '../../src-main/core/host';
 import { serveRouter } from '../../src-main/transport/serve-router';
 import { startWebServer, type WebServer } from '../../src-main/transport/web-server';
 import { tempCore, tempDir } from '../core/temp-core';
@@ -16,7 +17,7 @@ beforeAll(async () => {
   const staticDir = tempDir('patron-static-');
   mkdirSync(staticDir, { recursive: true });
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Patron</title>');
-  server = await startWebServer({ staticDir, handler: serveRouter(env.core) });
+  server = await startWebServer({ staticDir, handler: serveRouter(CoreHost.around(env.core)) });
 });
 afterAll(async () => {
   await server.close();

@@ -1,10 +1,11 @@
-// The one place that opens a Patron database file: pragmas, migrations, drizzle. Encryption at
-// rest (SQLCipher key) will be applied here, before anything else touches the file.
+// The one place that opens a Patron database file: the key (db/cipher.ts) before anything else
+// touches the file, then pragmas, migrations, drizzle.
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../errors';
+import { applyKey, isEncryptedFile } from './cipher';
 import { registerSqlFunctions } from './functions';
 import { applyMigrations, loadMigrations } from './migrate';
 import * as schema from './schema';
@@ -16,6 +17,8 @@ export interface OpenOptions {
   migrationsFolder: string;
   /** Path to a better_sqlite3.node built for the running ABI (Electron passes its own). */
   nativeBinding?: string;
+  /** The passphrase of an encrypted database; ignored for a plain one. */
+  passphrase?: string;
 }
 
 export interface OpenDatabase {
@@ -24,13 +27,25 @@ export interface OpenDatabase {
   close(): void;
 }
 
-export function openDatabase({ file, migrationsFolder, nativeBinding }: OpenOptions): OpenDatabase {
+export function openDatabase({ file, migrationsFolder, nativeBinding, passphrase }: OpenOptions): OpenDatabase {
   mkdirSync(dirname(file), { recursive: true });
+  const encrypted = isEncryptedFile(file);
+  if (encrypted && !passphrase) throw new AppError('passphrase_required', `The database ${file} is encrypted: its passphrase is needed to open it.`);
   let sqlite: Database.Database;
   try {
     sqlite = new Database(file, nativeBinding ? { nativeBinding } : {});
+  } catch (err) {
+    throw new AppError('db_open_failed', `Could not open the database ${file}: ${describeSqliteError(err)}`);
+  }
+  try {
+    if (encrypted) applyKey(sqlite, passphrase!);
+    // The first read: with a wrong key the first page does not decrypt (its HMAC fails).
     sqlite.pragma('journal_mode = WAL');
   } catch (err) {
+    sqlite.close();
+    if (encrypted && (err as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new AppError('wrong_passphrase', `The passphrase does not open ${file}. Nothing was changed.`);
+    }
     throw new AppError('db_open_failed', `Could not open the database ${file}: ${describeSqliteError(err)}`);
   }
   try {

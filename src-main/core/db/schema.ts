@@ -55,6 +55,8 @@ export const customers = sqliteTable(
     consentSms: integer('consent_sms', { mode: 'boolean' }).notNull().default(false),
     consentWechat: integer('consent_wechat', { mode: 'boolean' }).notNull().default(false),
     source: text('source', { enum: SOURCES }).notNull().default('manual'),
+    /** Set when the customer was erased and kept only as anonymised totals (privacy/erase-customer.ts). */
+    erasedAt: integer('erased_at'),
     // Denormalised order metrics, kept current by orders/metrics.ts, so the list can sort by
     // them through an index instead of aggregating every order on each scroll.
     /** Paid orders in the shop currency, others converted at the owner's rates (money/). */
@@ -582,4 +584,50 @@ export const importTemplates = sqliteTable(
     updatedAt: integer('updated_at'),
   },
   (t) => [uniqueIndex('import_templates_name_uq').on(t.name)],
+);
+
+/** Who is using the app on a shared machine: one owner, staff with a PIN (privacy/profiles.ts). */
+export const profiles = sqliteTable(
+  'profiles',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['owner', 'staff'] }).notNull(),
+    /** scrypt hash of the PIN with its salt and parameters, `scrypt$N$r$p$salt$hash`; null: no PIN. */
+    pinHash: text('pin_hash'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('profiles_name_uq').on(t.name)],
+);
+
+/**
+ * Every change through the write path, in the same transaction as the change (privacy/audit-*.ts):
+ * who, when, what, and the fields changed with their values before and after. Never edited by the
+ * app; an erasure blanks the values of the erased customer's entries and keeps that they happened.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey(),
+    at: integer('at').notNull(),
+    profileId: integer('profile_id'),
+    /** The profile's name as it was then (a profile can be renamed or removed later). */
+    profileName: text('profile_name'),
+    /** create | update | delete | merge | import | export | erase | restore | encrypt | ... */
+    action: text('action').notNull(),
+    /** customer | order | interaction | note | task | tag | settings | ... */
+    recordType: text('record_type').notNull(),
+    recordId: integer('record_id'),
+    /** The customer the record belongs to, so a customer's history and erasure can find it. */
+    customerId: integer('customer_id'),
+    /** {field: [before, after]} for the fields changed; null when blanked by an erasure. */
+    changes: text('changes', { mode: 'json' }),
+    /** What a bulk action did, in facts: {file, rows, customers}... */
+    detail: text('detail', { mode: 'json' }),
+  },
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_customer_idx').on(t.customerId),
+    index('audit_log_record_idx').on(t.recordType, t.recordId),
+  ],
 );

@@ -1,6 +1,6 @@
 import { Badge, NavLink, Stack, Tooltip } from '@mantine/core';
 import { useOs } from '@mantine/hooks';
-import { IconActivity, IconBuildingStore, IconChartDots3, IconChecklist, IconFileImport, IconInbox, IconLayoutDashboard, IconMailForward, IconSettings, IconSparkles, IconUsers } from '@tabler/icons-react';
+import { IconActivity, IconBuildingStore, IconChartDots3, IconChecklist, IconFileImport, IconHistory, IconInbox, IconLayoutDashboard, IconMailForward, IconSettings, IconShieldLock, IconSparkles, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -87,6 +87,8 @@ export function AppNavbar() {
       <Stack gap={4}>
         <Item href="/facts" label={t('facts.title')} icon={<IconBuildingStore size={18} stroke={1.6} />} />
         <Item href="/models" label={t('nav.models')} icon={<IconSparkles size={18} stroke={1.6} />} />
+        <Item href="/privacy" label={t('nav.privacy')} icon={<IconShieldLock size={18} stroke={1.6} />} />
+        <Item href="/audit" label={t('nav.audit')} icon={<IconHistory size={18} stroke={1.6} />} />
         <Item href="/settings" label={t('nav.settings')} icon={<IconSettings size={18} stroke={1.6} />} />
       </Stack>
     </Stack>

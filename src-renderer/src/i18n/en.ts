@@ -15,8 +15,13 @@ import { shell } from './en/shell';
 import { inbox } from './en/inbox';
 import { campaigns } from './en/campaigns';
 import { facts } from './en/facts';
+import { lockMessages } from './en/lock';
+import { audit } from './en/audit';
+import { profiles } from './en/profiles';
+import { backup } from './en/backup';
+import { rights } from './en/rights';
 
-export const en = { ...shell, ...customers, ...importMessages, ...exportMessages, ...models, ...sentiment, ...segments, ...dashboardMessages, ...lists, ...predict, ...predictPages, ...predictDashboard, ...inbox, ...facts, ...campaigns };
+export const en = { ...shell, ...customers, ...importMessages, ...exportMessages, ...models, ...sentiment, ...segments, ...dashboardMessages, ...lists, ...predict, ...predictPages, ...predictDashboard, ...inbox, ...facts, ...campaigns, ...lockMessages, ...audit, ...profiles, ...backup, ...rights };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof en>;

@@ -15,5 +15,10 @@ import { shell } from './zh/shell';
 import { inbox } from './zh/inbox';
 import { campaigns } from './zh/campaigns';
 import { facts } from './zh/facts';
+import { lockMessages } from './zh/lock';
+import { audit } from './zh/audit';
+import { profiles } from './zh/profiles';
+import { backup } from './zh/backup';
+import { rights } from './zh/rights';
 
-export const zh: Messages = { ...shell, ...customers, ...importMessages, ...exportMessages, ...models, ...sentiment, ...segments, ...dashboardMessages, ...lists, ...predict, ...predictPages, ...predictDashboard, ...inbox, ...facts, ...campaigns };
+export const zh: Messages = { ...shell, ...customers, ...importMessages, ...exportMessages, ...models, ...sentiment, ...segments, ...dashboardMessages, ...lists, ...predict, ...predictPages, ...predictDashboard, ...inbox, ...facts, ...campaigns, ...lockMessages, ...audit, ...profiles, ...backup, ...rights };

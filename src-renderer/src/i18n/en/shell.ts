@@ -15,6 +15,8 @@ export const shell = {
     import: 'Import',
     models: 'AI model',
     settings: 'Settings',
+    privacy: 'Privacy & safety',
+    audit: 'Audit log',
   },
   header: {
     search: 'Search',

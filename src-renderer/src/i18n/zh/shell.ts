@@ -17,6 +17,8 @@ export const shell: Pick<Messages, 'app' | 'nav' | 'header' | 'common' | 'errors
     import: '导入',
     models: 'AI 模型',
     settings: '设置',
+    privacy: '隐私与安全',
+    audit: '操作日志',
   },
   header: {
     search: '搜索',

@@ -1,0 +1,4 @@
+// Stub (issue 15): one section of the Privacy page.
+export function EncryptionSection() {
+  return null;
+}
