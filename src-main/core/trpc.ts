@@ -6,6 +6,7 @@ import type { Core } from './core';
 import type { CoreHost, Session } from './host';
 import { AppError, type ErrorShape } from './errors';
 import { fieldIssues } from './field-issues';
+import { actorForSession, runAs } from './privacy/actor';
 
 export interface Context {
   /** The open core; reading it while the app is locked throws `locked` (host.ts). */
@@ -45,8 +46,11 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 /** Every call; a mutation first waits for exclusive work (an import's open transaction) to end. */
 export const procedure = t.procedure.use(async ({ ctx, type, next }) => {
-  if (type === 'mutation') await ctx.core.writes.idle();
-  return next();
+  // Behind a transport the core may be locked: calls that work while locked (lock.*) must not touch it.
+  const core = ctx.host ? ctx.host.core : ctx.core;
+  if (type === 'mutation' && core) await core.writes.idle();
+  // The call and everything it sets off run as the connection's profile (privacy/actor.ts).
+  return runAs(actorForSession(core?.sqlite ?? null, ctx.session), () => next());
 });
 /** For the few mutations that must not wait for an import's transaction (cancelling it). */
 export const unguardedProcedure = t.procedure;

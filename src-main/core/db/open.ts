@@ -2,7 +2,7 @@
 // touches the file, then pragmas, migrations, drizzle.
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../errors';
 import { applyKey, isEncryptedFile } from './cipher';
@@ -29,7 +29,8 @@ export interface OpenDatabase {
 
 export function openDatabase({ file, migrationsFolder, nativeBinding, passphrase }: OpenOptions): OpenDatabase {
   mkdirSync(dirname(file), { recursive: true });
-  const encrypted = isEncryptedFile(file);
+  // A new (missing or empty) file given a passphrase is created encrypted; a plain one opens plain.
+  const encrypted = isEncryptedFile(file) || (passphrase !== undefined && isNewFile(file));
   if (encrypted && !passphrase) throw new AppError('passphrase_required', `The database ${file} is encrypted: its passphrase is needed to open it.`);
   let sqlite: Database.Database;
   try {
@@ -73,4 +74,12 @@ function describeSqliteError(err: unknown): string {
   if (code === 'SQLITE_CANTOPEN') return 'the file or its folder cannot be opened (check permissions).';
   if (code === 'SQLITE_READONLY') return 'the file is read-only.';
   return err instanceof Error ? err.message : String(err);
+}
+
+function isNewFile(file: string): boolean {
+  try {
+    return statSync(file).size === 0;
+  } catch {
+    return true;
+  }
 }
