@@ -29,6 +29,8 @@ export default defineConfig({
           'model-host': resolve(import.meta.dirname, 'src-main/core/llm/model-host.ts'),
           // Big imports read and check rows in a worker thread while the core writes.
           'import-check-worker': resolve(import.meta.dirname, 'src-main/core/import/check-worker.ts'),
+          // A backup is taken on its own read connection in a worker thread while the core writes.
+          'backup-worker': resolve(import.meta.dirname, 'src-main/core/privacy/backup-worker.ts'),
         },
       },
     },

@@ -2,7 +2,10 @@
 // app (startCore, the same jobs and domain functions the UI calls) on a data folder, prints a
 // short summary, and ends with ONE JSON line on stdout: its result, or {"error": {code, ...}}.
 // Exit codes: 0 done; 1 failed (nothing changed); 2 called wrongly; 130 cancelled (Ctrl+C).
+import { AUDIT_USAGE, auditCommand } from './audit-command';
+import { BACKUP_USAGE, backupCommand, RESTORE_USAGE, restoreCommand } from './backup-command';
 import { CAMPAIGN_USAGE, campaignCommand } from './campaign-command';
+import { DECRYPT_USAGE, decryptCommand, ENCRYPT_USAGE, encryptCommand, REKEY_USAGE, rekeyCommand } from './encryption-command';
 import { EXPORT_USAGE, exportCommand } from './export-command';
 import { toFailure } from './failure';
 import { IMPORT_USAGE, importCommand } from './import-command';
@@ -18,6 +21,12 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise
   jobs: { usage: JOBS_USAGE, run: jobsCommand },
   inbox: { usage: INBOX_USAGE, run: inboxCommand },
   campaign: { usage: CAMPAIGN_USAGE, run: campaignCommand },
+  backup: { usage: BACKUP_USAGE, run: backupCommand },
+  restore: { usage: RESTORE_USAGE, run: restoreCommand },
+  audit: { usage: AUDIT_USAGE, run: auditCommand },
+  encrypt: { usage: ENCRYPT_USAGE, run: encryptCommand },
+  decrypt: { usage: DECRYPT_USAGE, run: decryptCommand },
+  rekey: { usage: REKEY_USAGE, run: rekeyCommand },
 };
 
 const USAGE = `npm run cli -- <command> [options]
@@ -28,6 +37,10 @@ const USAGE = `npm run cli -- <command> [options]
   jobs [--limit N]                                            list the recent jobs
   campaign create|list|show|approve|export|resume             win-back and campaign messages
   inbox [--limit N] [--json]                                  the most urgent open messages
+  backup FILE [--backup-passphrase-env NAME]                  back up the database to FILE
+  restore FILE [--backup-passphrase-env NAME]                 check a backup, then restore it
+  audit [--limit N] [--customer ID] [--action A] [--json]     the newest audit-log entries
+  encrypt | decrypt | rekey                                   turn encryption on or off, change the passphrase
 
 Every command takes --data-dir DIR (default: the app's data folder) and --help.`;
 

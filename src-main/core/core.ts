@@ -21,6 +21,8 @@ import { takeDeferred } from './sentiment/derive-hook';
 import { WriteGate } from './db/write-gate';
 import { ensureSalesDays, installOrderGoneTrigger } from './dashboard/sales-days';
 import { changeBus, type ChangeBus } from './changes/bus';
+import { backupJob } from './privacy/backup-job';
+import { startBackupSchedule } from './privacy/backup-schedule';
 
 export interface CoreOptions {
   /** Folder holding patron.sqlite (and later models, backups). */
@@ -48,6 +50,10 @@ export interface Core {
   /** One event per commit naming what changed: the UI and derived-data work subscribe to it. */
   changes: ChangeBus;
   paths: { dataDir: string; dbFile: string; resourcesDir: string };
+  /** The open database's passphrase (backups, rekeying), or null for a plain one; zeroed on close. */
+  passphrase(): string | null;
+  /** The native binding the database was opened with (a backup's worker opens its own connection). */
+  nativeBinding?: string;
   close(): Promise<void>;
 }
 
@@ -64,6 +70,10 @@ export function startCore(opts: CoreOptions): Core {
   // The dashboard's sales per day: built once for orders written before the table existed.
   ensureSalesDays(sqlite);
   installOrderGoneTrigger(sqlite);
+  // Kept as bytes so close() can zero them (a string cannot be wiped).
+  let secret = opts.passphrase ? Buffer.from(opts.passphrase, 'utf8') : null;
+  const passphrase = () => (secret ? secret.toString('utf8') : null);
+  const paths = { dataDir: opts.dataDir, dbFile, resourcesDir: opts.resourcesDir };
   const writes = new WriteGate();
   const jobs = new JobRunner(db, sqlite, writes);
   jobs.register(sampleShopJob);
@@ -78,6 +88,7 @@ export function startCore(opts: CoreOptions): Core {
   jobs.register(salesDaysJob);
   jobs.register(predictJob);
   jobs.register(campaignJob(models));
+  jobs.register(backupJob({ paths, passphrase, nativeBinding: opts.nativeBinding }));
   if (!opts.noResume) {
     jobs.resumeInterrupted();
     // After an update of the sentiment analyzer, every message and review is re-analysed by itself.
@@ -94,6 +105,8 @@ export function startCore(opts: CoreOptions): Core {
   followData(jobs, sqlite, { atStart: !opts.noResume });
   // Predictions follow the segments: each stored segments run queues a predictions run behind it.
   followSegments(jobs, sqlite, { atStart: !opts.noResume });
+  // Daily backups when the owner turned them on (privacy/backup-schedule.ts); not for the command line and tests.
+  const stopSchedule = opts.noResume ? () => {} : startBackupSchedule(jobs, db, sqlite, opts.dataDir);
   return {
     db,
     sqlite,
@@ -101,11 +114,16 @@ export function startCore(opts: CoreOptions): Core {
     writes,
     models,
     changes: changeBus(sqlite),
-    paths: { dataDir: opts.dataDir, dbFile, resourcesDir: opts.resourcesDir },
+    paths,
+    passphrase,
+    nativeBinding: opts.nativeBinding,
     async close() {
+      stopSchedule();
       await jobs.close();
       await models.close();
       close();
+      secret?.fill(0);
+      secret = null;
     },
   };
 }

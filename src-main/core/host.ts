@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startCore, type Core, type CoreOptions } from './core';
 import { isEncryptedFile } from './db/cipher';
 import { AppError } from './errors';
+import { cleanUpRewrite } from './privacy/encryption';
 import type { LockState } from '../shared/privacy';
 
 /** One connection's identity (a window, a browser tab): the profile signed in on it. */
@@ -36,6 +37,8 @@ export class CoreHost {
 
   /** Opens a plain database at once; an encrypted one stays locked until unlock(). */
   start(): void {
+    // What an interrupted encrypt/decrypt/rekey left goes first (privacy/encryption.ts).
+    cleanUpRewrite(this.dbFile);
     if (!isEncryptedFile(this.dbFile)) this.open(undefined);
   }
 
@@ -56,6 +59,7 @@ export class CoreHost {
   /** Opens the encrypted database; a wrong passphrase throws `wrong_passphrase` and changes nothing. */
   unlock(passphrase: string): void {
     if (this.current) return;
+    cleanUpRewrite(this.dbFile);
     this.open(passphrase);
   }
 

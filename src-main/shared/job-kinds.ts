@@ -18,6 +18,7 @@ export const JOB_KINDS = {
   'segments.name': 'model',
   'predictions.recompute': 'write',
   'campaigns.draft': 'model',
+  'backup.run': 'write',
 } as const satisfies Record<string, JobLane>;
 
 export type JobKindName = keyof typeof JOB_KINDS;

@@ -5,6 +5,8 @@
 export interface LockState {
   encrypted: boolean;
   locked: boolean;
+  /** Minutes without input before the app locks itself (null: never); known only while unlocked. */
+  idleMinutes?: number | null;
 }
 
 export const PROFILE_ROLES = ['owner', 'staff'] as const;

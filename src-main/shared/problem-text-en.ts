@@ -55,6 +55,22 @@ export const EN: ProblemMessages = {
   locked: () => 'Patron is locked. Enter the passphrase to unlock it.',
   owner_only: (p) => (p.profile ? `The profile “${p.profile}” may not do this: only the owner can. Ask the owner.` : 'This profile may not do this: only the owner can. Ask the owner.'),
   wrong_pin: (p) => (p.profile ? `That PIN is not right for “${p.profile}”.` : 'That PIN is not right.'),
+  pin_wait: (p) => (p.seconds ? `Too many wrong PINs. Wait ${p.seconds} seconds, then try again.` : 'Too many wrong PINs. Wait a moment, then try again.'),
+  last_owner: () => 'The last owner cannot be removed or made staff while other profiles remain. Make another profile the owner first, or remove the other profiles.',
+  profile_name_taken: (p) => (p.name ? `There is already a profile called “${p.name}”.` : 'There is already a profile with this name.'),
+  backup_failed: (p) => `The backup${p.file ? ` to ${q(p.file)}` : ''} could not be written${p.reason ? ` (${p.reason})` : ''}. Your data was not changed.`,
+  backup_invalid: (p) =>
+    `${p.file ? q(p.file) : 'This file'} ${
+      p.reason === 'missing'
+        ? 'does not exist'
+        : p.reason === 'not_database'
+          ? 'is not a database'
+          : p.reason === 'not_patron'
+            ? 'is a database, but not a Patron backup'
+            : 'is damaged'
+    }, so it cannot be restored. Nothing was replaced.`,
+  backup_newer_schema: (p) => `This backup was made by a newer version of Patron${p.tag ? ` (it has step ${q(p.tag)})` : ''}. Update Patron to restore it. Nothing was replaced.`,
+  restore_failed: (p) => `The restored data did not open${p.reason ? ` (${p.reason})` : ''}. Your previous data was put back.`,
   job_unknown_kind: (p) => (p.kind ? `There is no kind of job called ${q(p.kind)}.` : 'There is no such kind of job.'),
   job_not_cancellable: () => 'This job has already ended.',
   cancelled: () => 'Cancelled.',

@@ -56,6 +56,16 @@ export const ZH: ProblemMessages = {
   locked: () => 'Patron 已锁定，请输入密码短语解锁。',
   owner_only: (p) => (p.profile ? `“${p.profile}”无权执行此操作，仅店主可以，请联系店主。` : '当前身份无权执行此操作，仅店主可以，请联系店主。'),
   wrong_pin: (p) => (p.profile ? `“${p.profile}”的 PIN 码不正确。` : 'PIN 码不正确。'),
+  pin_wait: (p) => (p.seconds ? `PIN 码错误次数过多，请等待 ${p.seconds} 秒后再试。` : 'PIN 码错误次数过多，请稍后再试。'),
+  last_owner: () => '还有其他身份时，不能删除最后一位店主或将其改为店员。请先把另一位设为店主，或先删除其他身份。',
+  profile_name_taken: (p) => (p.name ? `已有名为“${p.name}”的身份。` : '已有同名的身份。'),
+  backup_failed: (p) => `无法写入备份${p.file ? `${q(p.file)}` : ''}${p.reason ? `（${p.reason}）` : ''}。数据未做任何更改。`,
+  backup_invalid: (p) =>
+    `${p.file ? q(p.file) : '此文件'}${
+      p.reason === 'missing' ? '不存在' : p.reason === 'not_database' ? '不是数据库文件' : p.reason === 'not_patron' ? '是数据库，但不是 Patron 的备份' : '已损坏'
+    }，无法恢复。没有替换任何数据。`,
+  backup_newer_schema: (p) => `此备份由更新版本的 Patron 创建${p.tag ? `（含升级步骤${q(p.tag)}）` : ''}。请先升级 Patron 再恢复。没有替换任何数据。`,
+  restore_failed: (p) => `恢复的数据无法打开${p.reason ? `（${p.reason}）` : ''}。已放回原来的数据。`,
   job_unknown_kind: (p) => (p.kind ? `没有名为${q(p.kind)}的任务类型。` : '没有这种任务类型。'),
   job_not_cancellable: () => '该任务已经结束。',
   cancelled: () => '已取消。',

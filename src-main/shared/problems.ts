@@ -52,6 +52,12 @@ export interface ProblemParams extends ModelProblemParams {
   owner_only: { action?: string; profile?: string };
   /** A wrong PIN for a profile. */
   wrong_pin: { profile?: string };
+  /** Too many wrong PINs in a row: wait `seconds` before the next try. */
+  pin_wait: { seconds?: number };
+  /** The last owner cannot be removed or made staff while other profiles remain. */
+  last_owner: Record<string, never>;
+  /** Another profile already has this name. */
+  profile_name_taken: { name?: string };
   job_unknown_kind: { kind?: string };
   job_not_cancellable: { id?: number; status?: string };
   cancelled: Record<string, never>;
@@ -116,6 +122,14 @@ export interface ProblemParams extends ModelProblemParams {
   /** Every line of an order is left out when one of its lines was rejected. */
   order_line_rejected: { orderNo: string; line: number };
   row_too_wide: { values: number; columns: number };
+  /** A backup could not be written (`reason`: what failed, in English); the database is untouched. */
+  backup_failed: { file?: string; reason?: string };
+  /** The file is not a usable Patron backup: not a database, damaged, or not Patron's. Nothing was replaced. */
+  backup_invalid: { file?: string; reason?: 'missing' | 'not_database' | 'damaged' | 'not_patron' };
+  /** The backup was made by a newer Patron (`tag`: the migration this build does not know). */
+  backup_newer_schema: { tag?: string };
+  /** The restored database did not open; the current one was put back (`reason` in English). */
+  restore_failed: { reason?: string };
   quote_unclosed: Record<string, never>;
   quote_stray: Record<string, never>;
 }
@@ -138,6 +152,13 @@ export type ErrorCode =
   | 'locked'
   | 'owner_only'
   | 'wrong_pin'
+  | 'pin_wait'
+  | 'last_owner'
+  | 'profile_name_taken'
+  | 'backup_failed'
+  | 'backup_invalid'
+  | 'backup_newer_schema'
+  | 'restore_failed'
   | 'job_unknown_kind'
   | 'job_not_cancellable'
   | 'cancelled'

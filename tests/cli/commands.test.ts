@@ -135,6 +135,6 @@ describe('npm run cli', () => {
     const noKind = await runCli<Failed>(['import', 'x.csv']);
     expect({ code: noKind.code, field: noKind.json.error.field }).toEqual({ code: 2, field: 'as' });
     const help = await runCli<{ commands: string[] }>(['--help']);
-    expect(help.json.commands).toEqual(['import', 'export', 'sample', 'jobs', 'inbox', 'campaign']);
+    expect(help.json.commands).toEqual(['import', 'export', 'sample', 'jobs', 'inbox', 'campaign', 'backup', 'restore', 'audit', 'encrypt', 'decrypt', 'rekey']);
   }, 180_000);
 });

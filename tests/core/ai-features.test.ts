@@ -10,7 +10,7 @@ import type { Core } from '../../src-main/core/core';
 import { createCustomer } from '../../src-main/core/customers/service';
 import type { JobEvent } from '../../src-main/core/jobs/runner';
 import { recomputeCustomerMetrics } from '../../src-main/core/orders/metrics';
-import { portClientFor } from '../transport/clients';
+import { portClientFor } from '../transport/port-client';
 import { tinyGgufPath } from '../fixtures/tiny-gguf';
 import { openCore, tempDir } from './temp-core';
 

@@ -10,7 +10,7 @@ import { createCustomer } from '../../src-main/core/customers/write';
 import { shopContext } from '../../src-main/core/ask/ask';
 import { countFilter } from '../../src-main/core/lists/service';
 import { checkFilter } from '../../src-main/shared/filters';
-import { portClientFor } from '../transport/clients';
+import { portClientFor } from '../transport/port-client';
 import { tinyGgufPath } from '../fixtures/tiny-gguf';
 import { openCore, tempDir } from './temp-core';
 

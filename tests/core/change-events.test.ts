@@ -5,7 +5,7 @@ import type { ChangeEvent } from '../../src-main/shared/change-kinds';
 import { changeBus } from '../../src-main/core/changes/bus';
 import { SAMPLE_JOB_KIND, removeSampleData } from '../../src-main/core/sample/sample-job';
 import { countJob } from '../fixtures/count-job';
-import { portClientFor } from '../transport/clients';
+import { portClientFor } from '../transport/port-client';
 import { tempCore } from './temp-core';
 
 let env: ReturnType<typeof tempCore> | undefined;

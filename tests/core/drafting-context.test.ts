@@ -17,7 +17,7 @@ import { addFeedback } from '../../src-main/core/feedback/service';
 import { logInteraction, logReply } from '../../src-main/core/interactions/service';
 import { addOrder } from '../../src-main/core/orders/write';
 import { addTask } from '../../src-main/core/tasks/service';
-import { portClientFor } from '../transport/clients';
+import { portClientFor } from '../transport/port-client';
 import { openCore, tempDir } from './temp-core';
 
 type Client = ReturnType<typeof portClientFor>['api'];

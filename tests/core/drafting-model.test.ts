@@ -14,7 +14,7 @@ import { logInteraction } from '../../src-main/core/interactions/service';
 import { addOrder } from '../../src-main/core/orders/write';
 import { addTask } from '../../src-main/core/tasks/service';
 import { tinyGgufPath } from '../fixtures/tiny-gguf';
-import { portClientFor } from '../transport/clients';
+import { portClientFor } from '../transport/port-client';
 import { openCore, tempCore, tempDir } from './temp-core';
 
 type Client = ReturnType<typeof portClientFor>['api'];

@@ -7,7 +7,7 @@ import type { ExportResult } from '../../src-main/core/export/export-list';
 import type { ImportSummary } from '../../src-main/core/import/importer';
 import { patronRouter } from '../../src-main/core/router';
 import { IMPORT_EXPORT_BAD, IMPORT_EXPORT_NO_INPUT } from '../fixtures/import-files-contract';
-import { portClientFor } from '../transport/clients';
+import { portClientFor } from '../transport/port-client';
 import { tempCore } from './temp-core';
 
 let env: ReturnType<typeof tempCore>;

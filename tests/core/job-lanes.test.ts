@@ -8,7 +8,7 @@ import type { JobEvent } from '../../src-main/core/jobs/runner';
 import { countJob } from '../fixtures/count-job';
 import { tinyGgufPath } from '../fixtures/tiny-gguf';
 import { writeOrderLines } from '../fixtures/import-files';
-import { portClientFor } from '../transport/clients';
+import { portClientFor } from '../transport/port-client';
 import { tempCore } from './temp-core';
 
 /** The count job in the model lane: small steps with pauses, like labelling a batch at a time. */

@@ -13,7 +13,7 @@ import { logInteraction } from '../../src-main/core/interactions/service';
 import type { JobEvent } from '../../src-main/core/jobs/runner';
 import { MODEL_JOB_KIND } from '../../src-main/core/sentiment/model-job';
 import { SENTIMENT_SYSTEM_PROMPT } from '../../src-main/core/sentiment/model-prompt';
-import { portClientFor } from '../transport/clients';
+import { portClientFor } from '../transport/port-client';
 import { tinyGgufPath } from '../fixtures/tiny-gguf';
 import { openCore, tempDir } from './temp-core';
 

@@ -17,7 +17,7 @@ import { CUSTOMER_POINTS } from '../../src-main/core/sentiment/queries';
 import { SentimentWriter } from '../../src-main/core/sentiment/store';
 import { customerTimeline } from '../../src-main/core/timeline/service';
 import type { Aspect, SentimentLabel } from '../../src-main/shared/sentiment';
-import { portClientFor } from '../transport/clients';
+import { portClientFor } from '../transport/port-client';
 import { freshCores, openCore, tempDir } from './temp-core';
 
 const fresh = freshCores();

@@ -7,7 +7,7 @@ import { createCustomer } from '../../src-main/core/customers/service';
 import { IMPORT_JOB_KIND } from '../../src-main/core/import/import-job';
 import type { JobEvent } from '../../src-main/core/jobs/runner';
 import { writeOrderLines } from '../fixtures/import-files';
-import { portClientFor } from '../transport/clients';
+import { portClientFor } from '../transport/port-client';
 import { tempCore } from './temp-core';
 
 let env: ReturnType<typeof tempCore>;

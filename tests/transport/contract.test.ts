@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patronRouter } from '../../src-main/core/router';
 import { tempCore } from '../core/temp-core';
-import { portClientFor } from './clients';
+import { portClientFor } from './port-client';
 import { IMPORT_EXPORT_BAD, IMPORT_EXPORT_NO_INPUT } from '../fixtures/import-files-contract';
 
 let env: ReturnType<typeof tempCore>;
@@ -127,9 +127,34 @@ const BAD: Case[] = [
   ['campaigns.export', { id: 'one' }, 'id'],
   ['campaigns.resume', { id: 0 }, 'id'],
   ['campaigns.delete', { id: 1.5 }, 'id'],
+  // Profiles, private fields, privacy mode (privacy/profiles-router.ts).
+  ['profiles.signIn', { profileId: 0, pin: '1234' }, 'profileId'],
+  ['profiles.create', { name: 'Li', role: 'staff', pin: '12' }, 'pin'],
+  ['profiles.update', { id: 1, role: 'boss' }, 'role'],
+  ['profiles.remove', { id: 'x' }, 'id'],
+  ['profiles.setPrivateFields', { fields: ['salary'] }, 'fields.0'],
+  ['profiles.setPrivacyMode', { on: 'yes' }, 'on'],
+  ['audit.list', { filter: { action: 'rename' } }, 'filter.action'],
+  ['audit.list', { limit: 0 }, 'limit'],
+  ['audit.export', { filter: { customerId: -1 } }, 'filter.customerId'],
+  // A customer's rights (privacy/rights-router.ts).
+  ['rights.exportCustomer', { customerId: 0 }, 'customerId'],
+  ['rights.exportCustomer', { customerId: 1, language: 'fr' }, 'language'],
+  ['rights.eraseCustomer', { customerId: 1, keepOrders: 'yes' }, 'keepOrders'],
+  // Backups and restore (privacy/backup-router.ts).
+  ['backup.setSettings', { enabled: true, folder: ' ', keep: 7 }, 'folder'],
+  ['backup.setSettings', { enabled: true, folder: '/backups', keep: 0 }, 'keep'],
+  ['backup.run', { passphrase: 'mine' }, 'passphrase'],
+  ['backup.check', { file: '' }, 'file'],
+  ['backup.restore', { file: 'b.sqlite', passphrase: '' }, 'passphrase'],
+  ['lock.unlock', { passphrase: '' }, 'passphrase'],
+  ['lock.enable', { passphrase: 'short' }, 'passphrase'],
+  ['lock.changePassphrase', { current: 'old passphrase', next: 'short' }, 'next'],
+  ['lock.disable', {}, 'passphrase'],
+  ['lock.setIdleMinutes', { idleMinutes: 7 }, 'idleMinutes'],
 ];
 /** Calls that take no input, so have nothing to validate. */
-const NO_INPUT = ['app.overview', 'app.info', 'app.preferences', 'customers.cities', 'tags.list', 'jobs.events', 'changes.events', 'money.overview', 'sample.remove', 'models.status', 'models.hardware', 'models.installed', 'models.downloads', 'models.events', 'sentiment.reanalyse', 'segments.overview', 'segments.recompute', 'lists.all', 'predictions.overview', 'predictions.recompute', 'inbox.stats', 'drafting.facts', 'campaigns.list', ...IMPORT_EXPORT_NO_INPUT];
+const NO_INPUT = ['app.overview', 'app.info', 'app.preferences', 'customers.cities', 'tags.list', 'jobs.events', 'changes.events', 'money.overview', 'sample.remove', 'models.status', 'models.hardware', 'models.installed', 'models.downloads', 'models.events', 'sentiment.reanalyse', 'segments.overview', 'segments.recompute', 'lists.all', 'predictions.overview', 'predictions.recompute', 'inbox.stats', 'drafting.facts', 'campaigns.list', 'profiles.list', 'profiles.current', 'profiles.signOut', 'profiles.privateFields', 'profiles.privacyMode', 'audit.facets', 'backup.settings', 'backup.list', 'lock.state', 'lock.lock', ...IMPORT_EXPORT_NO_INPUT];
 
 const call = (path: string, input: unknown) => client.byPath(path, input);
 

@@ -14,6 +14,8 @@ import { csvValue, type Column } from '../export/columns';
 import { defaultExportPath } from '../export/export-list';
 import { interactionRows } from '../interactions/service';
 import { uiLanguage } from '../segments/stmts';
+import { maskExportValue, privacyModeOn } from '../privacy/privacy-mode';
+import { recordAudit, withoutAudit } from '../privacy/audit-log';
 import { requireCampaign } from './store';
 
 const COLUMNS: Column[] = [
@@ -47,8 +49,9 @@ export interface CampaignExport {
   alreadyExported: number;
 }
 
-function csvText(rows: Approved[], lang: 'en' | 'zh'): string {
-  const table = [COLUMNS.map((c) => c.header[lang]), ...rows.map((r) => COLUMNS.map((c) => csvValue(c, r[c.key as keyof Approved])))];
+function csvText(rows: Approved[], lang: 'en' | 'zh', mask: boolean): string {
+  const value = (r: Approved, key: string) => (mask ? maskExportValue(key, r[key as keyof Approved], lang) : r[key as keyof Approved]);
+  const table = [COLUMNS.map((c) => c.header[lang]), ...rows.map((r) => COLUMNS.map((c) => csvValue(c, value(r, c.key))))];
   // A value starting with = or @ would run as a formula when Excel opens the file.
   return `\ufeff${Papa.unparse(table, { newline: '\r\n', escapeFormulae: /^[=@\t\r]/ })}\r\n`;
 }
@@ -81,17 +84,21 @@ export function exportCampaign(core: Core, id: number): CampaignExport {
       // The file first: if it cannot be written, nothing is logged; if the log fails, it is removed.
       const path = freshPath(core.paths.dataDir, campaign);
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, csvText(rows, uiLanguage(sqlite)));
+      writeFileSync(path, csvText(rows, uiLanguage(sqlite), privacyModeOn(sqlite)));
       written = path;
-      const scope = new BulkScope(sqlite);
-      const log = interactionRows(sqlite);
-      const mark = sqlite.prepare(`UPDATE campaign_messages SET status = 'exported', interaction_id = ?, updated_at = ? WHERE id = ?`);
-      const now = Date.now();
-      for (const r of rows) {
-        const interactionId = log.add(r.customerId, { channel: r.channel, direction: 'outbound', language: r.language, body: r.message, occurredAt: now, handled: true });
-        mark.run(interactionId, now, r.id);
-      }
-      scope.finish();
+      // One audit entry for the export (below), not one per message logged on a timeline.
+      withoutAudit(sqlite, () => {
+        const scope = new BulkScope(sqlite);
+        const log = interactionRows(sqlite);
+        const mark = sqlite.prepare(`UPDATE campaign_messages SET status = 'exported', interaction_id = ?, updated_at = ? WHERE id = ?`);
+        const now = Date.now();
+        for (const r of rows) {
+          const interactionId = log.add(r.customerId, { channel: r.channel, direction: 'outbound', language: r.language, body: r.message, occurredAt: now, handled: true });
+          mark.run(interactionId, now, r.id);
+        }
+        scope.finish();
+      });
+      recordAudit(sqlite, { action: 'export', recordType: 'campaign', recordId: id, detail: { file: basename(path), rows: rows.length } });
       bus.record(
         'campaign',
         'update',

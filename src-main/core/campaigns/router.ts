@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { BRIEF_MAX_CHARS, CAMPAIGN_PURPOSES, TONES } from '../../shared/drafting';
 import { SEGMENT_CODES } from '../../shared/segments';
 import { procedure, router } from '../trpc';
+import { ownerProcedure } from '../privacy/permissions';
 import { campaignMessages, createCampaign, deleteCampaign, exportCampaign, getCampaign, listCampaigns, resumeCampaign, reviewMessage } from './service';
 
 const id = z.object({ id: z.number().int().positive() });
@@ -23,7 +24,7 @@ export const campaignsRouter = router({
   review: procedure
     .input(z.object({ id: z.number().int().positive(), status: z.enum(['approved', 'skipped', 'pending']).optional(), body: z.string().trim().min(1).max(20_000).optional() }))
     .mutation(({ ctx, input }) => reviewMessage(ctx.core, input)),
-  export: procedure.input(id).mutation(({ ctx, input }) => exportCampaign(ctx.core, input.id)),
+  export: ownerProcedure('export').input(id).mutation(({ ctx, input }) => exportCampaign(ctx.core, input.id)),
   resume: procedure.input(id).mutation(({ ctx, input }) => resumeCampaign(ctx.core, input.id)),
   delete: procedure.input(id).mutation(({ ctx, input }) => deleteCampaign(ctx.core, input.id)),
 });

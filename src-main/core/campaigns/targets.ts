@@ -29,7 +29,7 @@ export function resolveTarget(sqlite: Database.Database, target: CampaignTarget)
       assertCustomer(sqlite, target.customerId);
       return [target.customerId];
     case 'segment': {
-      const from = 'FROM customer_segments s JOIN customers c ON c.id = s.customer_id WHERE s.segment = ?';
+      const from = 'FROM customer_segments s JOIN customers c ON c.id = s.customer_id WHERE s.segment = ? AND c.erased_at IS NULL';
       const ids = sqlite.prepare(`SELECT c.id ${from} ${ORDER} LIMIT ?`).pluck().all(target.segment, limit) as number[];
       if (ids.length > CAMPAIGN_MAX_CUSTOMERS) throw tooLarge(sqlite.prepare(`SELECT count(*) ${from}`).pluck().get(target.segment) as number);
       return ids;
@@ -38,7 +38,7 @@ export function resolveTarget(sqlite: Database.Database, target: CampaignTarget)
       const filter = listFilter(sqlite, target.listId);
       const { asOf } = analysisAsOf(sqlite);
       const { sql, params } = compileFilter(filter, { asOf });
-      const ids = sqlite.prepare(`SELECT c.id FROM customers c WHERE ${sql} ${ORDER} LIMIT ?`).pluck().all(...params, limit) as number[];
+      const ids = sqlite.prepare(`SELECT c.id FROM customers c WHERE c.erased_at IS NULL AND ${sql} ${ORDER} LIMIT ?`).pluck().all(...params, limit) as number[];
       if (ids.length > CAMPAIGN_MAX_CUSTOMERS) throw tooLarge(countFilter(sqlite, filter, asOf));
       return ids;
     }

@@ -8,6 +8,7 @@ import { compileFilter } from '../lists/filter-sql';
 import { listFilter } from '../lists/service';
 import { analysisAsOf } from '../segments/analysis-date';
 import { feelingFilter } from './feeling-filter';
+import { anyErased } from '../privacy/erase-customer';
 import type { ListInput } from './schemas';
 
 const SORT_SQL: Record<string, string> = {
@@ -78,8 +79,12 @@ export function customerListQuery(
     }
   }
   const dir = input.dir === 'desc' ? 'DESC' : 'ASC';
+  // Erased customers (privacy/erase-customer.ts) keep a nameless row for their orders' totals; no
+  // list of people shows them. Only once one exists, so the plain list keeps its index-only paging.
+  // Their search rows are gone, so a search-only count stays right without this condition.
+  const people = sqlite && anyErased(sqlite) ? ['c.erased_at IS NULL'] : [];
   return {
-    whereSql: where.length ? `WHERE ${where.join(' AND ')}` : '',
+    whereSql: where.length + people.length ? `WHERE ${[...where, ...people].join(' AND ')}` : '',
     params,
     orderSql: `ORDER BY ${SORT_SQL[input.sort ?? 'name']} ${dir}, c.id ${dir}`,
     searchOnly: where.length === 1 && params.length === 1 && !input.tagId && !input.city && !input.feeling && !input.aspect && !smart,

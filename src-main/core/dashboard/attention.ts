@@ -16,9 +16,9 @@ const TOTAL = `SELECT count(*) AS customers, coalesce(sum(total_spent_cents), 0)
 const COLUMNS = 'c.id, c.name, s.segment, c.total_spent_cents AS totalSpentCents, c.last_order_at AS lastOrderAt, c.order_count AS orderCount';
 // Ties go by id, highest first: the index's own order, so no sort is needed.
 const TOP_BY_INDEX = `SELECT ${COLUMNS} FROM customers c INDEXED BY customers_spent_idx CROSS JOIN customer_segments s ON s.customer_id = c.id
-  WHERE c.total_spent_cents >= 0 AND s.segment IN ${IN} ORDER BY c.total_spent_cents DESC, c.id DESC LIMIT ?`;
+  WHERE c.total_spent_cents >= 0 AND s.segment IN ${IN} AND c.erased_at IS NULL ORDER BY c.total_spent_cents DESC, c.id DESC LIMIT ?`;
 const TOP_BY_JOIN = `SELECT ${COLUMNS} FROM customer_segments s JOIN customers c ON c.id = s.customer_id
-  WHERE s.segment IN ${IN} ORDER BY c.total_spent_cents DESC, c.id DESC LIMIT ?`;
+  WHERE s.segment IN ${IN} AND c.erased_at IS NULL ORDER BY c.total_spent_cents DESC, c.id DESC LIMIT ?`;
 const FEW = 2000;
 
 type Row = { id: number; name: string; segment: SegmentCode; totalSpentCents: number; lastOrderAt: number | null; orderCount: number };

@@ -33,9 +33,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * table each time, not remembered: a rolled-back transaction (a dry-run import) takes its rows away.
  */
 function coverQuarters(sqlite: Database.Database, where: string, params: unknown[]): void {
+  // Made even when there are no orders: the sweeps name the table (a connection opened on a shop
+  // whose orders are then all removed, e.g. after a restart or a restore, has never made it).
+  sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS quarter_days (q INTEGER PRIMARY KEY, day TEXT NOT NULL)');
   const span = sqlite.prepare(`SELECT min(ordered_at) AS lo, max(ordered_at) AS hi FROM orders WHERE ${where}`).get(...params) as { lo: number | null; hi: number | null };
   if (span.lo === null || span.hi === null) return;
-  sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS quarter_days (q INTEGER PRIMARY KEY, day TEXT NOT NULL)');
   const lo = Math.floor(span.lo / QUARTER_MS);
   const hi = Math.floor(span.hi / QUARTER_MS);
   const have = sqlite.prepare('SELECT count(*) FROM temp.quarter_days WHERE q BETWEEN ? AND ?').pluck().get(lo, hi) as number;

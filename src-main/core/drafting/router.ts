@@ -6,6 +6,7 @@ import { DRAFT_LANGUAGES, FACT_MAX_CHARS, FACT_TOPICS, TONES } from '../../share
 import { CHANNELS } from '../../shared/records';
 import { logReply } from '../interactions/service';
 import { procedure, router } from '../trpc';
+import { ownerProcedure } from '../privacy/permissions';
 import { checkReply, draftContext, draftReply } from './draft-reply';
 import { getShopFacts, saveShopFacts } from './facts';
 
@@ -14,7 +15,7 @@ const request = z.object({ messageId: z.number().int().positive(), tone: z.enum(
 
 export const draftingRouter = router({
   facts: procedure.input(z.object({}).optional()).query(({ ctx }) => getShopFacts(ctx.core.db)),
-  setFacts: procedure.input(facts).mutation(({ ctx, input }) => saveShopFacts(ctx.core.sqlite, ctx.core.db, input)),
+  setFacts: ownerProcedure('settings').input(facts).mutation(({ ctx, input }) => saveShopFacts(ctx.core.sqlite, ctx.core.db, input)),
   context: procedure.input(request).query(({ ctx, input }) => {
     const c = draftContext(ctx.core, input);
     return { language: c.language, tone: c.tone, sources: c.sources, promptChars: c.system.length + c.prompt.length, truncated: c.truncated };

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import type { JobKindName } from '../../shared/job-kinds';
 import { defineJob } from '../jobs/job-kind';
+import { recordAudit } from '../privacy/audit-log';
 import { exportList, type ExportResult } from './export-list';
 import { exportInput } from './schemas';
 
@@ -17,7 +18,16 @@ export function createExportJob(dataDir: string) {
     checkpoint: z.null(),
     subject: (input) => (input.path ? basename(input.path) : null),
     async run(ctx): Promise<ExportResult> {
-      return exportList(ctx.sqlite, dataDir, ctx.input, { signal: ctx.signal, progress: ctx.progress, unique: `-${ctx.jobId}` });
+      const result = await exportList(ctx.sqlite, dataDir, ctx.input, { signal: ctx.signal, progress: ctx.progress, unique: `-${ctx.jobId}` });
+      // The file is written: the audit log keeps who took which list out, and how much of it.
+      const { list } = ctx.input;
+      recordAudit(ctx.sqlite, {
+        action: 'export',
+        recordType: list.kind,
+        customerId: 'customerId' in list ? (list.customerId ?? null) : null,
+        detail: { file: result.fileName, format: result.format, rows: result.rows },
+      });
+      return result;
     },
   });
 }

@@ -11,6 +11,7 @@ import type { ExportLanguage } from './columns';
 import type { ListSource } from './list-source';
 import type { ExportInput, ExportListSpec } from './schemas';
 import { writeList, type WriteControl } from './write-list';
+import { privacyModeOn } from '../privacy/privacy-mode';
 
 export interface ExportResult {
   /** Absolute path of the written file. */
@@ -54,6 +55,6 @@ export async function exportList(sqlite: Database.Database, dataDir: string, inp
   const list = await listSource(sqlite, dataDir, input.list, input.language);
   const target = input.path ?? defaultExportPath(dataDir, list.name, input.format, ctl.unique);
   mkdirSync(dirname(target), { recursive: true });
-  const written = await writeList(list, input.format, target, ctl, input.language);
+  const written = await writeList(list, input.format, target, { mask: privacyModeOn(sqlite), ...ctl }, input.language);
   return { ...written, fileName: target.split(/[\\/]/).pop()!, format: input.format };
 }

@@ -8,7 +8,7 @@ import { exportsDir } from './export-list';
 
 /** The absolute path of an export by its file name, refusing anything that is not a plain name. */
 export function exportFilePath(dataDir: string, fileName: string): string {
-  if (basename(fileName) !== fileName || fileName.startsWith('.') || !/\.(csv|xlsx)$/i.test(fileName)) {
+  if (basename(fileName) !== fileName || fileName.startsWith('.') || !/\.(csv|xlsx|html)$/i.test(fileName)) {
     throw new AppError('invalid_input', 'Not the name of an export file.', 'fileName');
   }
   const path = join(exportsDir(dataDir), fileName);

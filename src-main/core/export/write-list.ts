@@ -7,10 +7,13 @@ import { once } from 'node:events';
 import Papa from 'papaparse';
 import { csvValue, NUM_FMT, xlsxValue, type ExportLanguage } from './columns';
 import type { ListSource } from './list-source';
+import { maskExportValue } from '../privacy/privacy-mode';
 
 export interface WriteControl {
   signal?: AbortSignal;
   progress?: (done: number, total: number) => void;
+  /** Privacy mode was on when the export started: names, emails, phones and texts go masked. */
+  mask?: boolean;
 }
 
 export interface WriteResult {
@@ -32,7 +35,7 @@ async function writeCsv(list: ListSource, file: string, lang: ExportLanguage, ct
     for await (const page of list.pages()) {
       ctl.signal?.throwIfAborted();
       const text = Papa.unparse(
-        page.map((r) => list.columns.map((c) => csvValue(c, r[c.key]))),
+        page.map((r) => list.columns.map((c) => csvValue(c, ctl.mask ? maskExportValue(c.key, r[c.key], lang) : r[c.key]))),
         // A value starting with = or @ would run as a formula when Excel opens the file.
         { newline: '\r\n', escapeFormulae: /^[=@\t\r]/ },
       );
@@ -59,7 +62,7 @@ async function writeXlsx(list: ListSource, file: string, lang: ExportLanguage, c
       ctl.signal?.throwIfAborted();
       for (const r of page) {
         const values: Record<string, unknown> = {};
-        for (const c of list.columns) values[c.key] = xlsxValue(c, r[c.key]);
+        for (const c of list.columns) values[c.key] = xlsxValue(c, ctl.mask ? maskExportValue(c.key, r[c.key], lang) : r[c.key]);
         sheet.addRow(values).commit();
       }
       rows += page.length;

@@ -13,6 +13,7 @@ import { DERIVED } from '../derived/hooks';
 import { INLINE_MAX, sentimentRows } from '../sentiment/derive-hook';
 import { join } from 'node:path';
 import { changeBus } from '../changes/bus';
+import { recordAudit, suspendAudit } from '../privacy/audit-log';
 import { ImportDetails, MERGES_FILE, REJECTS_FILE } from './details';
 import { startBulkLoad } from './bulk-load';
 import { keysFitInMemory } from './dedupe';
@@ -56,6 +57,8 @@ export async function runImport(
   const foreignKeys = sqlite.pragma('foreign_keys', { simple: true }) as number;
   sqlite.pragma('foreign_keys = OFF');
   sqlite.exec('BEGIN IMMEDIATE');
+  // The audit log gets one entry for the whole file (before COMMIT below), not one per row.
+  const resumeAudit = suspendAudit(sqlite);
   const estimatedRows = layout.estimatedRows ?? Math.round(layout.size / 100);
   const bulk = startBulkLoad(sqlite, TABLES_BY_KIND[req.kind], estimatedRows, keysFitInMemory(sqlite));
   try {
@@ -89,6 +92,21 @@ export async function runImport(
     } else {
       await ctl.beforeCommit?.(rows);
       ctl.signal?.throwIfAborted();
+      recordAudit(sqlite, {
+        action: 'import',
+        recordType: req.kind,
+        detail: {
+          file: layout.fileName,
+          sheet: layout.sheet ?? null,
+          rows: counts.rows,
+          accepted: counts.accepted,
+          rejected: counts.rejected,
+          customers: counts.customers,
+          orders: counts.orders.created,
+          interactions: counts.interactions,
+          feedback: counts.feedback,
+        },
+      });
       sqlite.exec('COMMIT');
     }
     details.close();
@@ -115,5 +133,6 @@ export async function runImport(
   } finally {
     bulk.done();
     sqlite.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    resumeAudit();
   }
 }

@@ -13,6 +13,7 @@ import type { recomputeJob } from '../segments/recompute-job';
 import type { salesDaysJob } from '../dashboard/days-job';
 import type { predictJob } from '../predict/recompute-job';
 import type { campaignJob } from '../campaigns/campaign-job';
+import type { backupJob } from '../privacy/backup-job';
 import type { DetailOf, RawInputOf, ResultOf } from './job-kind';
 import type { JobStatus } from '../../shared/job-kinds';
 import type { ErrorShape } from '../errors';
@@ -29,6 +30,7 @@ export interface JobCatalog {
   'dashboard.days': typeof salesDaysJob;
   'predictions.recompute': typeof predictJob;
   'campaigns.draft': ReturnType<typeof campaignJob>;
+  'backup.run': ReturnType<typeof backupJob>;
 }
 
 // A kind added to one list and not the other is a type error here.

@@ -11,6 +11,7 @@ import type { Db } from '../db/open';
 import { WriteGate } from '../db/write-gate';
 import { jobs } from '../db/schema';
 import { AppError, type ErrorShape } from '../errors';
+import { currentActor, OWNER_ACTOR, runAs, type Actor } from '../privacy/actor';
 import type { JobEvent, JobInput, JobRow } from './catalog';
 import type { AnyJobKind, RawInputOf } from './job-kind';
 import { ProgressTracker } from './progress';
@@ -42,6 +43,8 @@ export class JobRunner {
   private readonly trackers = new Map<number, ProgressTracker>();
   private readonly details = new Map<number, unknown>();
   private readonly draining = new Map<JobLane, Promise<void>>();
+  /** Who started each job in this process: its writes are audited as them. A job resumed after a restart runs as the owner/app. */
+  private readonly actors = new Map<number, Actor>();
   private closed = false;
 
   constructor(
@@ -72,6 +75,7 @@ export class JobRunner {
       throw new AppError('invalid_input', `${issue.path.join('.') || 'input'}: ${issue.message}`, issue.path.join('.'));
     }
     const row = this.db.insert(jobs).values({ kind: name, input: parsed.data ?? null }).returning({ id: jobs.id }).get();
+    this.actors.set(row.id, currentActor());
     this.emit(row.id, 'queued');
     this.kick();
     return row.id;
@@ -206,9 +210,11 @@ export class JobRunner {
     // True while this job holds the gate: its own steps then commit inside its transaction.
     let holdsGate = false;
 
+    // The lane's loop inherits the context of whichever call kicked it: name the job's own starter.
+    const actor = this.actors.get(row.id) ?? OWNER_ACTOR;
     try {
       const checkpoint = row.checkpoint == null ? undefined : kind.checkpoint.parse(row.checkpoint);
-      const result = await kind.run({
+      const result = await runAs(actor, () => kind.run({
         jobId: row.id,
         input: kind.input.parse(row.input),
         checkpoint,
@@ -252,7 +258,7 @@ export class JobRunner {
           await new Promise((resolve) => setImmediate(resolve));
           throwIfCancelled();
         },
-      });
+      }));
       await this.writes.idle();
       this.finish(row.id, 'done', { result: result ?? null });
     } catch (err) {
@@ -264,7 +270,7 @@ export class JobRunner {
       await this.writes.idle();
       const cancelled = err instanceof Cancelled || signal.aborted;
       try {
-        this.rollback(kind, row);
+        runAs(actor, () => this.rollback(kind, row));
       } catch (rollbackErr) {
         this.finish(row.id, 'failed', { error: toShape(rollbackErr, 'Undoing the job failed') });
         return;
@@ -291,6 +297,7 @@ export class JobRunner {
 
   private finish(id: number, status: JobStatus, extra: { result?: unknown; error?: ErrorShape }): void {
     this.controllers.delete(id);
+    this.actors.delete(id);
     this.db
       .update(jobs)
       .set({ status, finishedAt: Date.now(), result: (extra.result ?? null) as never, error: (extra.error ?? null) as never })

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { getSetting } from '../app/service';
 import { AppError } from '../errors';
 import { procedure, router } from '../trpc';
+import { ownerProcedure } from '../privacy/permissions';
 import type { ModelEvent } from './service';
 import { downloadSource } from './sources';
 
@@ -25,16 +26,16 @@ export const modelsRouter = router({
     }),
   /** Installed .gguf files with their header info, the check each passed, and which is active. */
   installed: procedure.query(({ ctx }) => ctx.core.models.store.list()),
-  setSource: procedure.input(z.object({ source: downloadSource })).mutation(({ ctx, input }) => {
+  setSource: ownerProcedure('settings').input(z.object({ source: downloadSource })).mutation(({ ctx, input }) => {
     ctx.core.models.setSource(input.source);
     return { source: input.source };
   }),
   /** Starts (or resumes) downloading a catalog model; progress arrives on `events`. */
-  download: procedure
+  download: ownerProcedure('settings')
     .input(z.object({ id: z.string().min(1).max(100), source: downloadSource.optional() }))
     .mutation(({ ctx, input }) => ctx.core.models.downloadCatalogModel(input.id, input.source)),
   /** Downloads a .gguf from a URL the person typed (a firm's own server). */
-  downloadUrl: procedure
+  downloadUrl: ownerProcedure('settings')
     .input(
       z.object({
         url: z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http or https address'),
@@ -44,19 +45,19 @@ export const modelsRouter = router({
     )
     .mutation(({ ctx, input }) => ctx.core.models.downloadUrl(input.url, input.file, input.sha256 ?? null)),
   downloads: procedure.query(({ ctx }) => ctx.core.models.downloads.list()),
-  pauseDownload: procedure.input(file).mutation(({ ctx, input }) => ctx.core.models.downloads.pause(input.file)),
-  resumeDownload: procedure.input(file).mutation(({ ctx, input }) => {
+  pauseDownload: ownerProcedure('settings').input(file).mutation(({ ctx, input }) => ctx.core.models.downloads.pause(input.file)),
+  resumeDownload: ownerProcedure('settings').input(file).mutation(({ ctx, input }) => {
     const d = ctx.core.models.downloads.get(input.file);
     if (!d) throw new AppError('not_found', `No download of "${input.file}" to resume.`);
     return ctx.core.models.downloads.start(d);
   }),
-  cancelDownload: procedure.input(file).mutation(({ ctx, input }) => ctx.core.models.downloads.cancel(input.file)),
-  dismissDownload: procedure.input(file).mutation(({ ctx, input }) => ctx.core.models.downloads.dismiss(input.file)),
+  cancelDownload: ownerProcedure('settings').input(file).mutation(({ ctx, input }) => ctx.core.models.downloads.cancel(input.file)),
+  dismissDownload: ownerProcedure('settings').input(file).mutation(({ ctx, input }) => ctx.core.models.downloads.dismiss(input.file)),
   /** Copies a local .gguf (USB stick) into the models folder after checking its header. */
-  import: procedure.input(z.object({ path: z.string().min(1).max(4096) })).mutation(({ ctx, input }) => ctx.core.models.importFile(input.path)),
+  import: ownerProcedure('settings').input(z.object({ path: z.string().min(1).max(4096) })).mutation(({ ctx, input }) => ctx.core.models.importFile(input.path)),
   /** Makes a model the active one and loads it (resolves when loaded, or with the reason it could not be). */
-  activate: procedure.input(file).mutation(({ ctx, input }) => ctx.core.models.activate(input.file)),
-  remove: procedure.input(file).mutation(async ({ ctx, input }) => {
+  activate: ownerProcedure('settings').input(file).mutation(({ ctx, input }) => ctx.core.models.activate(input.file)),
+  remove: ownerProcedure('settings').input(file).mutation(async ({ ctx, input }) => {
     await ctx.core.models.remove(input.file);
     return { removed: input.file };
   }),

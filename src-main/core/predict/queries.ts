@@ -100,7 +100,7 @@ export function predictionsOverview(sqlite: Database.Database, atRiskLimit = 8):
     sqlite
       .prepare(
         `SELECT cp.customer_id AS customerId, c.name, cp.churn_risk AS churnRisk, cp.clv_cents AS clvCents, cp.reasons FROM customer_predictions cp JOIN customers c ON c.id = cp.customer_id
-         WHERE cp.churn_risk >= ${MEDIUM} ORDER BY cp.clv_cents * cp.churn_risk DESC, cp.customer_id LIMIT ?`,
+         WHERE cp.churn_risk >= ${MEDIUM} AND c.erased_at IS NULL ORDER BY cp.clv_cents * cp.churn_risk DESC, cp.customer_id LIMIT ?`,
       )
       .all(atRiskLimit) as (Omit<AtRiskCustomer, 'reasons'> & { reasons: string })[]
   ).map((r) => ({ ...r, reasons: JSON.parse(r.reasons) as ChurnReason[] }));

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { changeBus } from '../changes/bus';
 import { rebuildSalesDays } from '../dashboard/sales-days';
+import { auditBulk } from '../privacy/audit-log';
 
 /**
  * Deletes every row the sample shop made; cascades take their orders, messages, notes... Tags
@@ -11,7 +12,10 @@ import { rebuildSalesDays } from '../dashboard/sales-days';
  */
 export function removeSampleData(sqlite: Database.Database): { customers: number; products: number } {
   const bus = changeBus(sqlite);
-  return bus.write(() => {
+  // One audit entry for the removal, not one per cascaded row.
+  const summary = (removed: { customers: number; products: number }) =>
+    removed.customers || removed.products ? ({ action: 'delete', recordType: 'sample_shop', detail: removed } as const) : null;
+  return bus.write(() => auditBulk(sqlite, summary, () => {
     // Cascades reach every record hanging off a sample customer: each type is announced as changed.
     for (const type of ['customer', 'company', 'tag', 'order', 'interaction', 'feedback', 'note', 'task'] as const) bus.record(type, 'bulk');
     sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS sample_refs (kind TEXT NOT NULL, id INTEGER NOT NULL)`);
@@ -30,5 +34,5 @@ export function removeSampleData(sqlite: Database.Database): { customers: number
     // The orders went by cascade, past the derived-state hooks: the dashboard's days are summed again.
     if (customers) rebuildSalesDays(sqlite);
     return { customers, products };
-  });
+  }));
 }

@@ -9,6 +9,7 @@ import { generateChunk } from './generate-chunk';
 import { indexCatalog, type ShopContext } from './history';
 import { chunkWriter, countChunk, insertCatalog } from './insert-chunk';
 import { removeSampleData } from './remove-sample';
+import { recordAudit, withoutAudit } from '../privacy/audit-log';
 
 export const SAMPLE_JOB_KIND = 'sample.load' satisfies JobKindName;
 export const SAMPLE_CHUNK = 100;
@@ -54,7 +55,7 @@ export const sampleShopJob = defineJob({
         next: 0,
         counts: { customers: 0, products: catalog.length, orders: 0, interactions: 0, feedback: 0, tasks: 0 },
       };
-      await ctx.step(() => insertCatalog(ctx.sqlite, catalog), { checkpoint: first, done: 0, total });
+      await ctx.step(() => withoutAudit(ctx.sqlite, () => insertCatalog(ctx.sqlite, catalog)), { checkpoint: first, done: 0, total });
       cp = first;
     }
     const shop: ShopContext = { seed, anchor: cp.anchor, anchorDay: dayOf(cp.anchor), catalog, byCategory: indexCatalog(catalog) };
@@ -76,10 +77,13 @@ export const sampleShopJob = defineJob({
           tasks: c.tasks + added.tasks,
         },
       };
-      await ctx.step(() => write(chunk), { checkpoint: next, done: to, total });
+      // One audit entry for the whole shop (below), not one per generated record.
+      await ctx.step(() => withoutAudit(ctx.sqlite, () => write(chunk)), { checkpoint: next, done: to, total });
       cp = next;
     }
-    return cp.counts;
+    const counts = cp.counts;
+    await ctx.step(() => recordAudit(ctx.sqlite, { action: 'import', recordType: 'sample_shop', detail: { seed, ...counts } }), { checkpoint: cp, done: total, total });
+    return counts;
   },
   rollback({ sqlite }) {
     removeSampleData(sqlite);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { procedure, router } from '../trpc';
+import { hideNotes } from '../privacy/private-fields';
 import { customerTimeline } from './service';
 
 export const timelineRouter = router({
@@ -14,5 +15,8 @@ export const timelineRouter = router({
         limit: z.number().int().min(1).max(200).default(50),
       }),
     )
-    .query(({ ctx, input }) => customerTimeline(ctx.core.sqlite, input.customerId, input.cursor, input.limit)),
+    .query(({ ctx, input }) => {
+      const page = customerTimeline(ctx.core.sqlite, input.customerId, input.cursor, input.limit);
+      return { ...page, items: hideNotes(ctx.core.sqlite, page.items) };
+    }),
 });

@@ -12,7 +12,8 @@ export type TimelineItem =
   | { type: 'order'; id: number; at: number; orderNo: string; status: string; totalCents: number; currency: string; items: { name: string; quantity: number }[] }
   | { type: 'interaction'; id: number; at: number; channel: string; direction: string; subject: string | null; body: string; handled: boolean; handledAt: number | null; sentiment: StoredSentiment | null }
   | { type: 'feedback'; id: number; at: number; kind: string; rating: number | null; nps: number | null; body: string | null; product: string | null; sentiment: StoredSentiment | null }
-  | { type: 'note'; id: number; at: number; body: string }
+  /** body null: notes are private and the profile reading is staff (privacy/private-fields.ts). */
+  | { type: 'note'; id: number; at: number; body: string | null }
   | { type: 'task'; id: number; at: number; title: string; dueAt: number | null; doneAt: number | null };
 
 export type TimelineType = TimelineItem['type'];

@@ -2,6 +2,7 @@ import { Group } from '@mantine/core';
 import { JobsIndicator } from './JobsIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Logo } from './Logo';
+import { PrivacyModeButton, ProfileMenu } from './privacy/PrivacyHeader';
 import { SearchButton } from './SearchButton';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -14,6 +15,8 @@ export function AppHeader() {
       </Group>
       <Group gap="xs" wrap="nowrap">
         <JobsIndicator />
+        <PrivacyModeButton />
+        <ProfileMenu />
         <LanguageSwitch />
         <ThemeToggle />
       </Group>

@@ -1,4 +1,5 @@
 import { Avatar } from '@mantine/core';
+import { usePrivacyMode } from '../hooks/usePrivacyMode';
 
 const CJK = /[\p{Script=Han}]/u;
 
@@ -17,7 +18,9 @@ export function initials(name: string): string {
 }
 
 export function CustomerAvatar({ name, size }: { name: string; size: number }) {
-  const text = initials(name);
+  // In privacy mode only the masked name's first letter: a Chinese given name would name the person.
+  const { on } = usePrivacyMode();
+  const text = on ? ([...name.trim()][0] ?? '?').toUpperCase() : initials(name);
   return (
     <Avatar name={name} color="initials" size={size} radius="xl" fz={CJK.test(text) ? size * 0.34 : undefined}>
       {text}

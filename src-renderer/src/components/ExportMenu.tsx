@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportList } from '../lib/api-types';
 import { runExport } from '../lib/exporter';
+import { useProfile } from './privacy/profile-context';
 
 export interface ExportChoice {
   /** Shown in the menu: "Customers in this list (1,234)". */
@@ -23,6 +24,9 @@ export interface ExportChoice {
 export function ExportMenu({ choices, variant = 'default', size = 'sm' }: { choices: ExportChoice[]; variant?: 'default' | 'subtle'; size?: 'xs' | 'sm' }) {
   const { t } = useTranslation();
   const [format, setFormat] = useLocalStorage<'csv' | 'xlsx'>({ key: 'patron.export-format', defaultValue: 'csv' });
+  // Exports are the owner's (the core refuses staff too: privacy/permissions.ts).
+  const { isOwner } = useProfile();
+  if (!isOwner) return null;
   return (
     <Menu position="bottom-end" width={300} shadow="md" withinPortal>
       <Menu.Target>

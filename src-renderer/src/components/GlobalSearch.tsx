@@ -15,6 +15,7 @@ import { keys } from '../lib/query-keys';
 import { highlightTerms, snippet } from '../lib/snippet';
 import { ChannelIcon } from './ChannelIcon';
 import classes from './GlobalSearch.module.css';
+import { usePrivacyMode } from '../hooks/usePrivacyMode';
 
 const [searchStore, searchSpotlight] = createSpotlight();
 /** Opens the global search (the header button; Ctrl/Cmd+K is bound by the Spotlight itself). */
@@ -32,6 +33,7 @@ function selectFirstResult() {
 
 export function GlobalSearch() {
   const { t } = useTranslation();
+  const { mask } = usePrivacyMode();
   const lang = useLanguage();
   const [, navigate] = useLocation();
   const [query, setQuery] = useState('');
@@ -83,10 +85,10 @@ export function GlobalSearch() {
                   <IconUser size={18} stroke={1.5} color="var(--mantine-color-dimmed)" style={{ flex: 'none' }} />
                   <div style={{ minWidth: 0 }}>
                     <Highlight highlight={terms} fz="sm" fw={500}>
-                      {c.name}
+                      {mask.name(c.name)}
                     </Highlight>
                     <Text fz="xs" c="dimmed" truncate>
-                      {[c.email, c.phone, c.city].filter(Boolean).join(' · ')}
+                      {[mask.email(c.email), mask.phone(c.phone), c.city].filter(Boolean).join(' · ')}
                     </Text>
                   </div>
                 </Group>
@@ -103,7 +105,7 @@ export function GlobalSearch() {
                   <div style={{ minWidth: 0, flex: 1 }}>
                     <Group gap={6} wrap="nowrap">
                       <Text fz="sm" fw={500} truncate>
-                        {m.customerName}
+                        {mask.name(m.customerName)}
                       </Text>
                       <ChannelIcon channel={m.channel} size={14} />
                       <Text fz="xs" c="dimmed" style={{ flex: 'none' }}>
@@ -111,7 +113,7 @@ export function GlobalSearch() {
                       </Text>
                     </Group>
                     <Highlight highlight={terms} fz="xs" c="dimmed" lineClamp={2}>
-                      {snippet(m.subject ? `${m.subject} — ${m.body}` : m.body, debounced)}
+                      {mask.text(snippet(m.subject ? `${m.subject} — ${m.body}` : m.body, debounced))}
                     </Highlight>
                   </div>
                 </Group>

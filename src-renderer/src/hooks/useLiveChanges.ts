@@ -21,7 +21,7 @@ const SHOWN_IN: Record<RecordType, readonly QueryKey[]> = {
   feedback: [keys.timelineAll, keys.overview, keys.customerAll, keys.sentimentAll, keys.dashboardAll, keys.listsAll, keys.inboxAll],
   note: [keys.timelineAll],
   task: [keys.openTasks, keys.timelineAll, keys.customerAll, keys.overview],
-  settings: [keys.draftingAll, keys.preferences, keys.customersAll, keys.customerAll, keys.overview, keys.money, keys.segmentsAll, keys.dashboardAll, keys.listsAll, keys.predictionsAll],
+  settings: [keys.profilesAll, keys.draftingAll, keys.preferences, keys.customersAll, keys.customerAll, keys.overview, keys.money, keys.segmentsAll, keys.dashboardAll, keys.listsAll, keys.predictionsAll],
   // A recompute (or one customer's update) moves people between segments: lists and counts follow.
   segments: [keys.segmentsAll, keys.listsAll, keys.customersAll, keys.customerAll, keys.dashboardAll, keys.inboxAll],
   list: [keys.listsAll],

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 const MIME: Record<string, string> = {
   csv: 'text/csv;charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  html: 'text/html;charset=utf-8',
 };
 
 function bytesOf(base64: string): Uint8Array<ArrayBuffer> {

@@ -18,6 +18,7 @@ const KEY = {
   'dashboard.days': 'dashboard_days',
   'predictions.recompute': 'predictions_recompute',
   'campaigns.draft': 'campaigns_draft',
+  'backup.run': 'backup_run',
 } as const satisfies Record<JobKindName, string>;
 
 export function jobName(kind: JobKindName, t: TFunction): string {
@@ -89,6 +90,8 @@ export function jobResultSummary(job: JobView, t: TFunction): string {
       return job.result ? t('jobs.result.predicted', { count: job.result.customers }) : '';
     case 'campaigns.draft':
       return job.result ? t('jobs.result.drafted', { count: job.result.drafted }) : '';
+    case 'backup.run':
+      return job.result ? t('jobs.result.backedUp', { count: job.result.customers, file: job.result.file.split(/[\\/]/).pop() }) : '';
   }
 }
 

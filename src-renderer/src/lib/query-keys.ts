@@ -3,6 +3,8 @@ import type { ListParams } from '../hooks/useCustomerPages';
 
 export const keys = {
   overview: ['overview'] as const,
+  /** Profiles, the signed-in profile, private fields, privacy mode (privacy/profiles-router.ts). */
+  profilesAll: ['profiles'] as const,
   preferences: ['preferences'] as const,
   info: ['info'] as const,
   /** Shop currency, conversion rates, currencies in use (money.overview). */

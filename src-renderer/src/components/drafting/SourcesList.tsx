@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { DraftSource } from '../../../../src-main/shared/drafting';
 import { useLanguage } from '../../hooks/useLanguage';
 import { formatDate } from '../../lib/format';
+import { Private } from '../../hooks/usePrivacyMode';
 
 const KIND_COLORS: Record<DraftSource['kind'], string> = {
   customer: 'indigo',
@@ -50,7 +51,7 @@ export function SourcesList({ sources, truncated }: { sources: readonly DraftSou
             )}
           </Group>
           <Text fz="xs" mt={2} lineClamp={3} title={s.text} style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-line' }}>
-            {s.text}
+            <Private kind="text" value={s.text} />
           </Text>
         </div>
       ))}

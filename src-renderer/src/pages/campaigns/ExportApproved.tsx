@@ -10,10 +10,13 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { readExportFile, saveBlob } from '../../lib/download';
 import { notifyError } from '../../lib/notify';
+import { useProfile } from '../../components/privacy/profile-context';
 
 export function ExportApproved({ campaignId, approved }: { campaignId: number; approved: number }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
+  // Exports are the owner's (the core refuses staff too).
+  const { isOwner } = useProfile();
   const run = useMutation({
     mutationFn: async () => {
       const res = await api.campaigns.export.mutate({ id: campaignId });
@@ -37,7 +40,7 @@ export function ExportApproved({ campaignId, approved }: { campaignId: number; a
     <>
       <Button
         leftSection={<IconDownload size={16} />}
-        disabled={approved === 0}
+        disabled={approved === 0 || !isOwner}
         onClick={() => setConfirming(true)}
         title={approved === 0 ? t('campaigns.export.nothing') : undefined}
         data-testid="campaign-export"

@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CAMPAIGN_MESSAGE_STATUSES, type CampaignMessageStatus } from '../../../../src-main/shared/drafting';
 import { STATUS_COLORS, type CampaignMsg } from './types';
+import { Private } from '../../hooks/usePrivacyMode';
 
 export type StatusFilter = CampaignMessageStatus | 'all';
 
@@ -73,7 +74,7 @@ export function MessageList({
                   <Group justify="space-between" wrap="nowrap" gap="xs">
                     <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
                       <Text fz="sm" fw={active ? 600 : 500} truncate>
-                        {m.customerName}
+                        <Private kind="name" value={m.customerName} />
                       </Text>
                       {m.body == null && <IconLoader2 size={13} color="var(--mantine-color-dimmed)" aria-label={t('campaigns.review.writing')} />}
                       {failed > 0 && (

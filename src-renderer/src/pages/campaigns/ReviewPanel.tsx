@@ -13,6 +13,7 @@ import { useLanguage } from '../../hooks/useLanguage';
 import { formatNumber } from '../../lib/format';
 import { ChecksList } from '../../components/drafting/ChecksList';
 import { STATUS_COLORS, type CampaignMsg } from './types';
+import { Private } from '../../hooks/usePrivacyMode';
 
 export interface ReviewActions {
   approve(body?: string): void;
@@ -66,7 +67,7 @@ export function ReviewPanel({
           <div style={{ minWidth: 0 }}>
             <Anchor component={Link} href={`/customers/${message.customerId}`} fz="lg" fw={700} aria-label={t('campaigns.review.openCustomer', { name: message.customerName })} data-testid="review-customer">
               <Group gap={6} wrap="nowrap" component="span">
-                {message.customerName}
+                <Private kind="name" value={message.customerName} />
                 <IconExternalLink size={15} />
               </Group>
             </Anchor>

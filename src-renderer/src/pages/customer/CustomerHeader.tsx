@@ -8,6 +8,8 @@ import type { CustomerDetail } from '../../lib/api-types';
 import { formatDate } from '../../lib/format';
 import { NewCampaignModal } from '../campaigns/NewCampaignModal';
 import { TagEditor } from './TagEditor';
+import { CustomerRightsMenu } from '../../components/privacy/CustomerRightsMenu';
+import { Private, usePrivacyMode } from '../../hooks/usePrivacyMode';
 
 function Detail({ icon, children, label }: { icon: ReactNode; children: ReactNode; label: string }) {
   return (
@@ -34,6 +36,8 @@ export function CustomerHeader({
   onRecordOrder(): void;
 }) {
   const { t } = useTranslation();
+  // In privacy mode the link would show the whole address in the status bar.
+  const { on: privacyOn } = usePrivacyMode();
   const lang = useLanguage();
   const place = [...new Set([customer.city, customer.country].filter(Boolean))].join(t('customer.placeSeparator'));
   const consents = [
@@ -52,7 +56,7 @@ export function CustomerHeader({
             <div>
               <Group gap="xs" align="center">
                 <Title order={2} lh={1.2}>
-                  {customer.name}
+                  <Private kind="name" value={customer.name} />
                 </Title>
                 {customer.source === 'sample' && (
                   <Badge variant="outline" color="gray" size="sm">
@@ -69,14 +73,14 @@ export function CustomerHeader({
             <Group gap="lg" style={{ rowGap: 6 }}>
               {customer.email && (
                 <Detail icon={<IconMail {...icon} />} label={t('customer.email')}>
-                  <Anchor href={`mailto:${customer.email}`} fz="sm">
-                    {customer.email}
+                  <Anchor href={privacyOn ? undefined : `mailto:${customer.email}`} fz="sm">
+                    <Private kind="email" value={customer.email} />
                   </Anchor>
                 </Detail>
               )}
               {customer.phone && (
                 <Detail icon={<IconPhone {...icon} />} label={t('customer.phone')}>
-                  <span className="tabular">{customer.phone}</span>
+                  <span className="tabular"><Private kind="phone" value={customer.phone} /></span>
                 </Detail>
               )}
               {place && (
@@ -121,6 +125,7 @@ export function CustomerHeader({
           <Button variant="default" leftSection={<IconPencil size={16} />} onClick={onEdit}>
             {t('customer.edit')}
           </Button>
+          <CustomerRightsMenu customer={customer} />
           <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
             {t('customer.delete')}
           </Button>

@@ -12,9 +12,12 @@ import { StreamingText } from '../../components/StreamingText';
 import { useGeneration } from '../../hooks/useGeneration';
 import { useLanguage } from '../../hooks/useLanguage';
 import { formatNumber } from '../../lib/format';
+import { usePrivacyMode } from '../../hooks/usePrivacyMode';
 
 export function SummaryCard({ customerId, onClose }: { customerId: number; onClose(): void }) {
   const { t } = useTranslation();
+  // A summary speaks of the customer by name and quotes them: hidden whole in privacy mode.
+  const { mask } = usePrivacyMode();
   const lang = useLanguage();
   const gen = useGeneration();
   const { start } = gen;
@@ -64,7 +67,7 @@ export function SummaryCard({ customerId, onClose }: { customerId: number; onClo
         <ErrorDetail error={s.error} />
       ) : (
         <>
-          <StreamingText text={s.text} running={gen.running} placeholder={t('ai.summary.starting')} testId="summary-text" />
+          <StreamingText text={mask.text(s.text)} running={gen.running} placeholder={t('ai.summary.starting')} testId="summary-text" />
           {!gen.running && s.status !== 'idle' && (
             <Text fz="xs" c="dimmed" mt={6} className="tabular">
               {[

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { ChannelIcon, channelIcon } from '../../components/ChannelIcon';
 import { AspectChips, SentimentBadge } from '../../components/SentimentBadge';
 import { useLanguage } from '../../hooks/useLanguage';
+import { usePrivacyMode } from '../../hooks/usePrivacyMode';
 import type { TimelineActions } from '../../hooks/useTimelineActions';
 import type { TimelineItem } from '../../lib/api-types';
 import { toShopCents } from '../../../../src-main/shared/currencies';
@@ -73,8 +74,16 @@ function Header({ title, at, children }: { title: ReactNode; at: number; childre
   );
 }
 
-function Body({ text }: { text: string }) {
+/** A message, review or note text; hidden in privacy mode, and null when private to this profile. */
+function Body({ text }: { text: string | null }) {
   const { t } = useTranslation();
+  const { on, mask } = usePrivacyMode();
+  if (text === null || on)
+    return (
+      <Text fz="sm" c="dimmed" fs="italic" data-testid="timeline-hidden">
+        {text === null ? t('profiles.private') : mask.text(text)}
+      </Text>
+    );
   return (
     <Spoiler maxHeight={96} showLabel={t('common.showMore')} hideLabel={t('common.showLess')} fz="sm">
       <Text fz="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>

@@ -13,6 +13,7 @@ import { useCustomerRows, type ListParams, type SortKey } from '../../hooks/useC
 import type { CustomerListRow } from '../../lib/api-types';
 import { formatDate, formatMoney, formatNumber, formatRelative } from '../../lib/format';
 import classes from './CustomerTable.module.css';
+import { Private } from '../../hooks/usePrivacyMode';
 
 const ROW_HEIGHT = 56;
 
@@ -64,7 +65,7 @@ const RowContent = memo(function RowContent({ row, tagColors }: { row: CustomerL
           <CustomerAvatar name={row.name} size={32} />
           <div className={classes.stack}>
             <div className={classes.primary} data-testid="customer-name">
-              {row.name}
+              <Private kind="name" value={row.name} />
             </div>
             {row.company && <div className={classes.secondary}>{row.company}</div>}
           </div>
@@ -72,9 +73,9 @@ const RowContent = memo(function RowContent({ row, tagColors }: { row: CustomerL
       </Cell>
       <Cell>
         <div className={classes.small} data-testid="customer-email">
-          {row.email ?? t('common.none')}
+          {row.email ? <Private kind="email" value={row.email} /> : t('common.none')}
         </div>
-        {row.phone && <div className={`${classes.secondary} tabular`}>{row.phone}</div>}
+        {row.phone && <div className={`${classes.secondary} tabular`}><Private kind="phone" value={row.phone} /></div>}
       </Cell>
       <Cell>
         <div className={classes.text}>{row.city ?? ''}</div>

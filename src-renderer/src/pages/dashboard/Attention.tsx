@@ -8,6 +8,7 @@ import { useMoney } from '../../hooks/useMoney';
 import type { Outputs } from '../../lib/api-types';
 import { formatDate, formatMoney, formatNumber, formatRelative } from '../../lib/format';
 import { SEGMENT_COLORS, segmentName } from '../segments/rules';
+import { Private } from '../../hooks/usePrivacyMode';
 
 type Attention = Outputs['dashboard']['attention'];
 
@@ -39,7 +40,7 @@ export function AttentionList({ data, customNames }: { data: Attention; customNa
               <Table.Td>
                 <UnstyledButton component={Link} href={`/customers/${c.id}`} aria-label={t('dash.attention.open', { name: c.name })}>
                   <Text fz="sm" fw={500} c="blue" truncate maw={180}>
-                    {c.name}
+                    <Private kind="name" value={c.name} />
                   </Text>
                 </UnstyledButton>
               </Table.Td>

@@ -16,6 +16,7 @@ import { formatMoney, formatNumber } from '../../lib/format';
 import { customersHref } from '../customers/filter/filter-url';
 import classes from './LinkRow.module.css';
 import { formatPercent } from './money';
+import { Private } from '../../hooks/usePrivacyMode';
 
 type Overview = Outputs['predictions']['overview'];
 
@@ -88,7 +89,7 @@ export function ChurnCardBody({ data }: { data: Overview }) {
               >
                 <Group justify="space-between" gap="sm" wrap="nowrap">
                   <Text fz="sm" fw={500} c="blue" truncate style={{ minWidth: 0 }}>
-                    {c.name}
+                    <Private kind="name" value={c.name} />
                   </Text>
                   <Group gap={8} wrap="nowrap" style={{ flex: 'none' }}>
                     <Text fz="xs" c="dimmed" className="tabular">

@@ -8,6 +8,7 @@ import { useLanguage } from '../../hooks/useLanguage';
 import type { Outputs } from '../../lib/api-types';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import classes from './LinkRow.module.css';
+import { Private } from '../../hooks/usePrivacyMode';
 
 type Item = Outputs['sentiment']['overview']['mostNegative'][number];
 
@@ -28,7 +29,7 @@ function Row({ item }: { item: Item }) {
           <Group justify="space-between" gap="xs" wrap="nowrap">
             <Group gap={8} wrap="nowrap" style={{ minWidth: 0 }}>
               <Text fz="sm" fw={600} truncate>
-                {item.customerName}
+                <Private kind="name" value={item.customerName} />
               </Text>
               <Text fz="xs" c="dimmed" style={{ flex: 'none' }}>
                 {item.recordType === 'feedback' ? t('dashboard.sentiment.review') : t('dashboard.sentiment.message')}
@@ -39,7 +40,7 @@ function Row({ item }: { item: Item }) {
             </Text>
           </Group>
           <Text fz="sm" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
-            {item.snippet}
+            <Private kind="text" value={item.snippet} />
           </Text>
           <Group gap={6} wrap="wrap">
             <SentimentLabelBadge label={item.label} size="xs" />

@@ -16,6 +16,7 @@ import { SEGMENT_COLORS, segmentName } from '../segments/rules';
 import { segmentsOverviewKey } from '../segments/SegmentsPage';
 import { formatCompactMoney, formatPercent } from './money';
 import { TooltipBox, TooltipRow } from './RevenueCharts';
+import { Private } from '../../hooks/usePrivacyMode';
 
 type Overview = Outputs['predictions']['overview'];
 
@@ -86,7 +87,7 @@ export function ValueCardBody({ data }: { data: Overview }) {
                 return (
                   <TooltipBox>
                     <Text fz="sm" fw={600} mb={6}>
-                      {r.name}
+                      <Private kind="name" value={r.name} />
                     </Text>
                     <TooltipRow color={r.color} label={t('predictDashboard.value.clv')} value={formatMoney(r.clvCents, lang, shopCurrency)} />
                     <Group mt={4}>

@@ -13,6 +13,7 @@ import { formatDateTime } from '../../lib/format';
 import classes from './Inbox.module.css';
 import type { InboxRow } from './inbox-queries';
 import { reasonsText, waitShort, waitText, waitedHours } from './reasons';
+import { Private } from '../../hooks/usePrivacyMode';
 
 const ROW_HEIGHT = 86;
 
@@ -39,7 +40,7 @@ const RowContent = memo(function RowContent({ item }: { item: InboxRow }) {
         <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
           <ChannelIcon channel={item.channel} size={15} />
           <Text fz="sm" fw={600} truncate data-testid="inbox-row-name">
-            {item.customerName}
+            <Private kind="name" value={item.customerName} />
           </Text>
           <Text fz={11} c="dimmed" style={{ flex: 'none' }} data-testid="inbox-row-language">
             {t(`languages.${item.language}`)}
@@ -55,7 +56,7 @@ const RowContent = memo(function RowContent({ item }: { item: InboxRow }) {
         </Text>
       </Group>
       <Text fz="sm" truncate mt={2} lang={item.language === 'zh' ? 'zh-CN' : 'en'} data-testid="inbox-row-snippet">
-        {snippet(item)}
+        <Private kind="text" value={snippet(item)} />
       </Text>
       <Text fz="xs" c="dimmed" truncate mt={4} title={reasons} data-testid="inbox-row-reasons">
         {reasons}

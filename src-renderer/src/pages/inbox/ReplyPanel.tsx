@@ -29,6 +29,7 @@ import { keys } from '../../lib/query-keys';
 import { useInboxMessage, type InboxRow } from './inbox-queries';
 import { answeredText, reasonsText, waitText, waitedHours } from './reasons';
 import { emptyDraft, useReplyDraft, type ReplyDraft } from './useReplyDraft';
+import { Private } from '../../hooks/usePrivacyMode';
 
 /** What the page's keys do to the panel: r starts (or returns to) the draft. */
 export interface ReplyHandle {
@@ -64,7 +65,7 @@ function MessageCard({ row }: { row: InboxRow }) {
           <CustomerAvatar name={m.customerName} size={36} />
           <div style={{ minWidth: 0 }}>
             <Anchor component={Link} href={`/customers/${m.customerId}`} fw={600} aria-label={t('drafting.panel.openCustomer', { name: m.customerName })} data-testid="reply-customer" style={{ overflowWrap: 'anywhere' }}>
-              {m.customerName}
+              <Private kind="name" value={m.customerName} />
             </Anchor>
             <Group gap={6} wrap="nowrap">
               <ChannelIcon channel={m.channel} size={14} />
@@ -93,7 +94,7 @@ function MessageCard({ row }: { row: InboxRow }) {
         )}
         <ScrollArea.Autosize mah={180} type="auto">
           <Text fz="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="reply-message" lang={m.language === 'zh' ? 'zh-CN' : 'en'}>
-            {m.body}
+            <Private kind="text" value={m.body} />
           </Text>
         </ScrollArea.Autosize>
         {m.sentiment && m.sentiment.aspects.length > 0 && <AspectChips aspects={m.sentiment.aspects.map((aspect) => ({ aspect }))} mt={8} />}

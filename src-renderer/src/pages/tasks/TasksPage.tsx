@@ -12,6 +12,7 @@ import type { OpenTask } from '../../lib/api-types';
 import { formatDate, formatRelative, isOverdue } from '../../lib/format';
 import { notifyError, notifyWithUndo } from '../../lib/notify';
 import { keys } from '../../lib/query-keys';
+import { Private } from '../../hooks/usePrivacyMode';
 
 function DueCell({ task }: { task: OpenTask }) {
   const { t } = useTranslation();
@@ -120,7 +121,7 @@ export function TasksPage() {
                     </Table.Td>
                     <Table.Td>
                       <Anchor component={Link} href={`/customers/${task.customerId}`} fz="sm">
-                        {task.customerName}
+                        <Private kind="name" value={task.customerName} />
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
