@@ -18,6 +18,7 @@ import { logInteraction, logReply, setHandled } from '../../src-main/core/intera
 import { patronRouter } from '../../src-main/core/router';
 import { SAMPLE_JOB_KIND } from '../../src-main/core/sample/sample-job';
 import { SentimentWriter } from '../../src-main/core/sentiment/store';
+import { registerSqlFunctions } from '../../src-main/core/db/functions';
 import { freshCores } from './temp-core';
 
 const fresh = freshCores();
@@ -224,6 +225,8 @@ describe('the inbox filters', () => {
     expect(await idsOf(core)).not.toContain(doomed);
     // Written by another connection to the same file.
     const other = new BetterSqlite3(core.paths.dbFile);
+    // Another connection to the file needs the SQL functions the audit triggers call, as the app's has.
+    registerSqlFunctions(other);
     const theirs = add(other, 'Written by another connection');
     other.close();
     expect(await idsOf(core)).toContain(theirs);
