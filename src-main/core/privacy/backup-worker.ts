@@ -5,7 +5,8 @@
 // with the database's passphrase writes a consistent snapshot, encrypted with the same key; in WAL
 // mode it is one read transaction, so the app's writes continue beside it (measured here).
 import Database from 'better-sqlite3';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { renameSync, rmSync, statSync } from 'node:fs';
+import { fsyncDir, fsyncFile } from '../db/durable';
 import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { applyKey, rekey } from '../db/cipher';
@@ -31,23 +32,6 @@ const open = (file: string, pass: string | null, readonly: boolean, nativeBindin
   if (pass !== null) applyKey(db, pass);
   return db;
 };
-
-function fsyncFile(file: string): void {
-  const fd = openSync(file, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function fsyncDir(dir: string): void {
-  try {
-    fsyncFile(dir);
-  } catch {
-    // Windows cannot open a folder for fsync; its rename is durable enough there.
-  }
-}
 
 export function takeBackup({ source, dest, sourcePassphrase, targetPassphrase, nativeBinding }: BackupWorkerData) {
   const temp = `${dest}.partial`;

@@ -16,6 +16,7 @@
 // every open (the host, the command line) and removes what an interrupted rewrite left.
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, fstatSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { fsyncDir, fsyncFile } from '../db/durable';
 import { dirname } from 'node:path';
 import type { AuditAction } from '../../shared/privacy';
 import { applyKey, CIPHER, isEncryptedFile, rekey } from '../db/cipher';
@@ -109,7 +110,7 @@ export function rewriteDatabase(dbFile: string, { from, to, nativeBinding, onSte
     }
     onStep?.('verify');
     verify(copy, to, before, options);
-    fsyncPath(copy);
+    fsyncFile(copy);
   } catch (err) {
     removeWithSides(copy);
     if (err instanceof AppError) throw err;
@@ -123,7 +124,7 @@ export function rewriteDatabase(dbFile: string, { from, to, nativeBinding, onSte
   rmSync(old, { force: true });
   linkOrCopyAside(dbFile, old);
   renameSync(copy, dbFile);
-  fsyncPath(dirname(dbFile));
+  fsyncDir(dirname(dbFile));
 
   onStep?.('wipe');
   wipe(old);
@@ -223,18 +224,3 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-function fsyncPath(path: string): void {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return;
-  }
-  try {
-    fsyncSync(fd);
-  } catch {
-    // Directories cannot be fsynced on Windows; the rename is still atomic there.
-  } finally {
-    closeSync(fd);
-  }
-}

@@ -6,7 +6,8 @@
 // patron.sqlite.before-restore (kept until the next restore), and the copy is moved in and opened
 // (older backups are migrated). If it does not open, the current database is put back.
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { fsyncFile } from '../db/durable';
 import { join } from 'node:path';
 import { applyKey, isEncryptedFile, rekey } from '../db/cipher';
 import { loadMigrations, type Migration } from '../db/migrate';
@@ -211,11 +212,3 @@ function removeDb(file: string): void {
   for (const f of [file, ...SIDE.map((s) => file + s)]) rmSync(f, { force: true });
 }
 
-function fsyncFile(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
